@@ -1,0 +1,163 @@
+package org.bnnworkbench.engine.binary;
+
+import java.util.List;
+import java.util.Random;
+import org.bnnworkbench.engine.kernel.ConvGeometry;
+import org.bnnworkbench.engine.kernel.ConvKernel;
+import org.bnnworkbench.engine.nn.Layer;
+import org.bnnworkbench.engine.nn.Param;
+import org.bnnworkbench.engine.tensor.Tensor;
+
+/**
+ * A convolution with binary weights: latent float weights W are kept for training and binarised in
+ * the forward pass, Wb = sign(W) (sign(0) = +1), optionally scaled per output channel by
+ * alpha = mean |W| (XNOR-Net, Rastegari et al. 2016) so that the claim "scaling factors are absorbed
+ * by BatchNorm" can be tested. No bias. The latent weights are clipped to [-t, t] after each update
+ * (see {@link Param#clip()}); their gradient is the straight-through one, 1[|W| <= t].
+ *
+ * <p>Padding reads -1 by default, as BMXNet 2 pads binary inputs, or 0. The layer expects its
+ * input to be binary already (a {@link SignActivation} before it).
+ *
+ * <p>With scaling, dL/dW_i = alpha * q'(W_i) * g_i + sign(W_i) / n * sum_j g_j q(W_j), where g is
+ * the gradient for the effective weight and n the filter size: the gradient flows through alpha too
+ * (BMXNet 2's magnitude-aware variant).
+ */
+public final class BinaryConv2d implements Layer {
+
+    public static final float PAD_MINUS_ONE = -1f;
+    public static final float PAD_ZERO = 0f;
+
+    private final ConvKernel kernel;
+    private final ConvGeometry geometry;
+    private final Param weight;
+    private final boolean scaling;
+    private final float padValue;
+    private boolean surrogate;
+    private float[] effective;
+    private float[] alpha;
+    private Tensor input;
+
+    public BinaryConv2d(String name, ConvGeometry geometry, float clip, boolean scaling, float padValue, Random rng) {
+        if (padValue != PAD_MINUS_ONE && padValue != PAD_ZERO) {
+            throw new IllegalArgumentException("binary conv padding must be -1 or 0, got " + padValue);
+        }
+        this.geometry = geometry;
+        this.kernel = new ConvKernel(geometry, padValue);
+        this.scaling = scaling;
+        this.padValue = padValue;
+        Tensor w = Tensor.zeros(geometry.outChannels(), geometry.inPerGroup(), geometry.kernel(), geometry.kernel());
+        // Glorot normal, as larq initialises binary kernels; std = sqrt(2 / (fan-in + fan-out))
+        int fanIn = geometry.patchSize();
+        int fanOut = geometry.outPerGroup() * geometry.kernel() * geometry.kernel();
+        double std = Math.sqrt(2.0 / (fanIn + fanOut));
+        float[] d = w.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) Math.max(-clip, Math.min(clip, rng.nextGaussian() * std));
+        }
+        this.weight = new Param(name + ".weight", Param.Kind.BINARY_LATENT, w);
+        this.weight.setClip(clip);
+    }
+
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    public boolean scaling() {
+        return scaling;
+    }
+
+    public float padValue() {
+        return padValue;
+    }
+
+    /** Uses the identity within [-t, t] instead of sign for the weights (finite-difference tests). */
+    public void useSurrogate(boolean on) {
+        this.surrogate = on;
+    }
+
+    private float quantize(float w, float t) {
+        if (surrogate) {
+            return Math.max(-t, Math.min(t, w));
+        }
+        return w >= 0f ? 1f : -1f;
+    }
+
+    /** The weights the forward pass uses: sign(W), times alpha per output channel with scaling. */
+    public float[] effectiveWeights() {
+        float[] w = weight.value().data();
+        float t = weight.clip();
+        int perFilter = geometry.patchSize();
+        float[] e = new float[w.length];
+        float[] a = new float[geometry.outChannels()];
+        for (int o = 0; o < geometry.outChannels(); o++) {
+            int base = o * perFilter;
+            float scale = 1f;
+            if (scaling) {
+                double sum = 0;
+                for (int i = 0; i < perFilter; i++) {
+                    sum += Math.abs(w[base + i]);
+                }
+                scale = (float) (sum / perFilter);
+            }
+            a[o] = scale;
+            for (int i = 0; i < perFilter; i++) {
+                e[base + i] = scale * quantize(w[base + i], t);
+            }
+        }
+        alpha = a;
+        return e;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        input = x;
+        effective = effectiveWeights();
+        return kernel.forward(x, effective, null);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        float[] gEff = new float[effective.length];
+        Tensor dx = kernel.backward(input, effective, gradOutput, gEff, null, true);
+        float[] w = weight.value().data();
+        float[] dw = weight.grad().data();
+        float t = weight.clip();
+        int perFilter = geometry.patchSize();
+        for (int o = 0; o < geometry.outChannels(); o++) {
+            int base = o * perFilter;
+            double dot = 0;
+            if (scaling) {
+                for (int i = 0; i < perFilter; i++) {
+                    dot += gEff[base + i] * (double) quantize(w[base + i], t);
+                }
+            }
+            float a = alpha[o];
+            for (int i = 0; i < perFilter; i++) {
+                float wi = w[base + i];
+                float ste = Math.abs(wi) <= t ? 1f : 0f;
+                float grad = a * ste * gEff[base + i];
+                if (scaling) {
+                    grad += (float) ((wi >= 0f ? 1 : -1) * dot / perFilter);
+                }
+                dw[base + i] += grad;
+            }
+        }
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(weight);
+    }
+
+    @Override
+    public void release() {
+        input = null;
+        effective = null;
+        kernel.release();
+    }
+}

@@ -1,0 +1,126 @@
+package org.bnnworkbench.engine.kernel;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's worker threads. Work is split into a fixed number of contiguous ranges, and each
+ * output value is computed by exactly one task in a fixed order, so results do not depend on thread
+ * timing: the same seed gives the same numbers run after run.
+ *
+ * <p>The thread count defaults to the number of cores and can be set with the system property
+ * {@code bnn.threads}. Nested calls run inline on the calling thread.
+ */
+public final class Parallel {
+
+    /** A body over the half-open index range [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /** A body for one of a fixed number of parts. */
+    @FunctionalInterface
+    public interface PartBody {
+        void run(int part, int from, int to);
+    }
+
+    private static final int THREADS = Math.max(1,
+            Integer.getInteger("bnn.threads", Runtime.getRuntime().availableProcessors()));
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "bnn-kernel-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
+    private Parallel() {
+    }
+
+    public static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * Runs body over [0, n) split into at most {@link #threads()} contiguous ranges; ranges smaller
+     * than minGrain are merged so tiny loops stay on one thread.
+     */
+    public static void forRange(int n, int minGrain, RangeBody body) {
+        int parts = Math.min(THREADS, Math.max(1, n / Math.max(1, minGrain)));
+        forParts(n, parts, (part, from, to) -> body.run(from, to));
+    }
+
+    /**
+     * Runs body for exactly {@code parts} contiguous ranges of [0, n). Use a fixed part count for
+     * reductions so that partial sums are combined in the same order on every machine.
+     */
+    public static void forParts(int n, int requestedParts, PartBody body) {
+        if (n <= 0) {
+            return;
+        }
+        final int parts = Math.max(1, Math.min(requestedParts, n));
+        if (parts == 1 || THREADS == 1 || INSIDE.get()) {
+            for (int p = 0; p < parts; p++) {
+                body.run(p, start(n, parts, p), start(n, parts, p + 1));
+            }
+            return;
+        }
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            final int part = p;
+            futures[p - 1] = POOL.submit(() -> {
+                INSIDE.set(true);
+                try {
+                    body.run(part, start(n, parts, part), start(n, parts, part + 1));
+                } finally {
+                    INSIDE.set(false);
+                }
+            });
+        }
+        INSIDE.set(true);
+        Throwable failure = null;
+        try {
+            body.run(0, 0, start(n, parts, 1));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            INSIDE.set(false);
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static int start(int n, int parts, int p) {
+        return (int) ((long) n * p / parts);
+    }
+}

@@ -1,0 +1,206 @@
+package org.bnnworkbench.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Goto-style blocked SGEMM on the Vector API: op(B) is packed into panels of {@value #NR} columns,
+ * op(A) into panels of {@value #MR} rows (both k-major, zero-padded), and a 4 x 24 micro-kernel keeps
+ * twelve 8-float accumulators in AVX2 registers across the whole k loop, one FMA per loaded value.
+ * Only loaded when the {@code jdk.incubator.vector} module is present.
+ */
+final class VectorGemm {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    static final int MR = 4;
+    static final int NR = 24;
+    private static final int KC = 256;
+    private static final int MC = 128;
+    private static final int NC = 384;
+    private static final long PARALLEL_FLOPS = 1L << 19;
+
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
+            () -> new float[][] {new float[MC * KC], new float[NC * KC], new float[MR * NR]});
+
+    private VectorGemm() {
+    }
+
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        ScalarGemm.scale(m, n, beta, c, cOff, ldc);
+        if (k <= 0 || alpha == 0f) {
+            return;
+        }
+        int threads = 2L * m * n * k < PARALLEL_FLOPS ? 1 : Parallel.threads();
+        if (threads == 1) {
+            block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        int colPanels = (n + NR - 1) / NR;
+        int rowPanels = (m + MR - 1) / MR;
+        if (balance(colPanels, threads) >= balance(rowPanels, threads)) {
+            Parallel.forParts(colPanels, threads, (part, from, to) -> block(transA, transB, 0, m,
+                    from * NR, Math.min(n, to * NR), k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+        } else {
+            Parallel.forParts(rowPanels, threads, (part, from, to) -> block(transA, transB,
+                    from * MR, Math.min(m, to * MR), 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+        }
+    }
+
+    /** Fraction of thread time used when {@code panels} are split evenly over {@code threads}. */
+    private static double balance(int panels, int threads) {
+        int perThread = (panels + threads - 1) / threads;
+        return (double) panels / ((double) perThread * threads);
+    }
+
+    private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
+                              float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc) {
+        float[][] buffers = BUFFERS.get();
+        float[] packA = buffers[0];
+        float[] packB = buffers[1];
+        float[] tile = buffers[2];
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, packB);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packA);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nr = Math.min(NR, nc - jr);
+                        int bPanel = (jr / NR) * NR * kc;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int mr = Math.min(MR, mc - ir);
+                            int aPanel = (ir / MR) * MR * kc;
+                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+                            if (mr == MR && nr == NR) {
+                                kernel(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
+                            } else {
+                                java.util.Arrays.fill(tile, 0f);
+                                kernel(kc, packA, aPanel, packB, bPanel, tile, 0, NR);
+                                for (int i = 0; i < mr; i++) {
+                                    for (int j = 0; j < nr; j++) {
+                                        c[cIdx + i * ldc + j] += tile[i * NR + j];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs alpha * op(A)[ic.., pc..] into panels of MR rows: panel r holds kc groups of MR values. */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                              float alpha, float[] dst) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int panel = (ir / MR) * MR * kc;
+            int rows = Math.min(MR, mc - ir);
+            for (int i = 0; i < MR; i++) {
+                if (i >= rows) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + i] = 0f;
+                    }
+                } else if (!transA) {
+                    int src = aOff + (ic + ir + i) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + i] = alpha * a[src + p];
+                    }
+                } else {
+                    int src = aOff + pc * lda + ic + ir + i;
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + i] = alpha * a[src + p * lda];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[pc.., jc..] into panels of NR columns: panel q holds kc rows of NR values. */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
+                              float[] dst) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int panel = (jr / NR) * NR * kc;
+            int cols = Math.min(NR, nc - jr);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int d = panel + p * NR;
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, dst, d, cols);
+                    for (int j = cols; j < NR; j++) {
+                        dst[d + j] = 0f;
+                    }
+                }
+            } else {
+                for (int j = 0; j < NR; j++) {
+                    if (j >= cols) {
+                        for (int p = 0; p < kc; p++) {
+                            dst[panel + p * NR + j] = 0f;
+                        }
+                    } else {
+                        int src = bOff + (jc + jr + j) * ldb + pc;
+                        for (int p = 0; p < kc; p++) {
+                            dst[panel + p * NR + j] = b[src + p];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** C[4 x 24] += packedA panel (kc x 4) * packedB panel (kc x 24). */
+    private static void kernel(int kc, float[] pa, int aPanel, float[] pb, int bPanel,
+                               float[] c, int cIdx, int ldc) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c02 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c12 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c22 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c32 = c00;
+        int ai = aPanel;
+        int bi = bPanel;
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bi + 8);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bi + 16);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+        }
+        store(c, cIdx, c00, c01, c02);
+        store(c, cIdx + ldc, c10, c11, c12);
+        store(c, cIdx + 2 * ldc, c20, c21, c22);
+        store(c, cIdx + 3 * ldc, c30, c31, c32);
+    }
+
+    private static void store(float[] c, int idx, FloatVector v0, FloatVector v1, FloatVector v2) {
+        v0.add(FloatVector.fromArray(S, c, idx)).intoArray(c, idx);
+        v1.add(FloatVector.fromArray(S, c, idx + 8)).intoArray(c, idx + 8);
+        v2.add(FloatVector.fromArray(S, c, idx + 16)).intoArray(c, idx + 16);
+    }
+}

@@ -1,0 +1,194 @@
+package org.bnnworkbench.engine.nn;
+
+import java.util.List;
+import org.bnnworkbench.engine.kernel.Parallel;
+import org.bnnworkbench.engine.tensor.Tensor;
+
+/**
+ * Batch normalisation over channels (Ioffe and Szegedy 2015) for N x C x H x W or N x C inputs.
+ * Training uses the batch statistics and updates running averages with momentum 0.9 (the value
+ * the larq guide recommends for noisy BNN training, and BMXNet's default); evaluation uses the
+ * running averages. Variance for the running average is the unbiased batch variance.
+ */
+public final class BatchNorm implements Layer {
+
+    public static final float DEFAULT_MOMENTUM = 0.9f;
+    public static final float DEFAULT_EPSILON = 1e-5f;
+
+    private final int channels;
+    private final float momentum;
+    private final float epsilon;
+    private final Param gamma;
+    private final Param beta;
+    private final float[] runningMean;
+    private final float[] runningVar;
+
+    private Tensor normalized;
+    private float[] invStd;
+    private boolean lastTraining;
+
+    public BatchNorm(String name, int channels) {
+        this(name, channels, DEFAULT_MOMENTUM, DEFAULT_EPSILON);
+    }
+
+    public BatchNorm(String name, int channels, float momentum, float epsilon) {
+        this.channels = channels;
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+        Tensor g = Tensor.zeros(channels);
+        java.util.Arrays.fill(g.data(), 1f);
+        this.gamma = new Param(name + ".gamma", Param.Kind.NORM, g);
+        this.beta = new Param(name + ".beta", Param.Kind.NORM, Tensor.zeros(channels));
+        this.runningMean = new float[channels];
+        this.runningVar = new float[channels];
+        java.util.Arrays.fill(runningVar, 1f);
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public Param gamma() {
+        return gamma;
+    }
+
+    public Param beta() {
+        return beta;
+    }
+
+    public float[] runningMean() {
+        return runningMean;
+    }
+
+    public float[] runningVar() {
+        return runningVar;
+    }
+
+    public float epsilon() {
+        return epsilon;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        if (x.rank() < 2 || x.dim(1) != channels) {
+            throw new IllegalArgumentException("BatchNorm over " + channels + " channels got " + x.shapeString());
+        }
+        int n = x.n();
+        int plane = x.size() / (n * channels);
+        float[] in = x.data();
+        Tensor y = Tensor.zerosLike(x);
+        float[] out = y.data();
+        float[] xhat = training ? new float[in.length] : null;
+        float[] inv = new float[channels];
+        float[] g = gamma.value().data();
+        float[] b = beta.value().data();
+        long count = (long) n * plane;
+        Parallel.forRange(channels, 1, (c0, c1) -> {
+            for (int c = c0; c < c1; c++) {
+                double mean;
+                double var;
+                if (training) {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        int base = (i * channels + c) * plane;
+                        for (int p = 0; p < plane; p++) {
+                            sum += in[base + p];
+                        }
+                    }
+                    mean = sum / count;
+                    double sq = 0;
+                    for (int i = 0; i < n; i++) {
+                        int base = (i * channels + c) * plane;
+                        for (int p = 0; p < plane; p++) {
+                            double d = in[base + p] - mean;
+                            sq += d * d;
+                        }
+                    }
+                    var = sq / count;
+                    double unbiased = count > 1 ? sq / (count - 1) : var;
+                    runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
+                    runningVar[c] = (float) (momentum * runningVar[c] + (1 - momentum) * unbiased);
+                } else {
+                    mean = runningMean[c];
+                    var = runningVar[c];
+                }
+                float is = (float) (1.0 / Math.sqrt(var + epsilon));
+                inv[c] = is;
+                float m = (float) mean;
+                float shift = b[c];
+                for (int i = 0; i < n; i++) {
+                    int base = (i * channels + c) * plane;
+                    for (int p = 0; p < plane; p++) {
+                        float h = (in[base + p] - m) * is;
+                        if (xhat != null) {
+                            xhat[base + p] = h;
+                        }
+                        out[base + p] = h * g[c] + shift;
+                    }
+                }
+            }
+        });
+        lastTraining = training;
+        normalized = training ? new Tensor(xhat, x.shape()) : null;
+        invStd = inv;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        if (!lastTraining || normalized == null) {
+            throw new IllegalStateException("BatchNorm backward needs a training-mode forward pass");
+        }
+        int n = gradOutput.n();
+        int plane = gradOutput.size() / (n * channels);
+        float[] dy = gradOutput.data();
+        float[] xhat = normalized.data();
+        Tensor dx = Tensor.zerosLike(gradOutput);
+        float[] out = dx.data();
+        float[] g = gamma.value().data();
+        float[] dg = gamma.grad().data();
+        float[] db = beta.grad().data();
+        long count = (long) n * plane;
+        Parallel.forRange(channels, 1, (c0, c1) -> {
+            for (int c = c0; c < c1; c++) {
+                double sumDy = 0;
+                double sumDyXhat = 0;
+                for (int i = 0; i < n; i++) {
+                    int base = (i * channels + c) * plane;
+                    for (int p = 0; p < plane; p++) {
+                        sumDy += dy[base + p];
+                        sumDyXhat += dy[base + p] * xhat[base + p];
+                    }
+                }
+                dg[c] += (float) sumDyXhat;
+                db[c] += (float) sumDy;
+                // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))
+                float k = g[c] * invStd[c];
+                float meanDy = (float) (sumDy / count);
+                float meanDyXhat = (float) (sumDyXhat / count);
+                for (int i = 0; i < n; i++) {
+                    int base = (i * channels + c) * plane;
+                    for (int p = 0; p < plane; p++) {
+                        out[base + p] = k * (dy[base + p] - meanDy - xhat[base + p] * meanDyXhat);
+                    }
+                }
+            }
+        });
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(gamma, beta);
+    }
+
+    @Override
+    public List<float[]> state() {
+        return List.of(runningMean, runningVar);
+    }
+
+    @Override
+    public void release() {
+        normalized = null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.bnnworkbench.engine.nn;
+
+import org.bnnworkbench.engine.tensor.Tensor;
+
+/** max(0, x); the gradient passes where x > 0. */
+public final class ReLU implements Layer {
+
+    private Tensor input;
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        input = x;
+        float[] in = x.data();
+        Tensor y = Tensor.zerosLike(x);
+        float[] out = y.data();
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] > 0f ? in[i] : 0f;
+        }
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        float[] in = input.data();
+        float[] g = gradOutput.data();
+        Tensor dx = Tensor.zerosLike(gradOutput);
+        float[] out = dx.data();
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] > 0f ? g[i] : 0f;
+        }
+        return dx;
+    }
+
+    @Override
+    public void release() {
+        input = null;
+    }
+}

@@ -142,10 +142,9 @@ public final class DatasetCatalog {
             throw new DatasetException(folder.toString(), "is a file; give the folder that holds the data set");
         }
         if (IdxFolder.holdsIdx(folder)) {
-            // a folder named like a known IDX data set (".../mnist") gets that data set's class names
-            KnownDataset named = folder.getFileName() == null ? null
-                    : KnownDataset.byId(folder.getFileName().toString().toLowerCase(Locale.ROOT));
             String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+            // a folder named like a known IDX data set (".../mnist") gets that data set's class names
+            KnownDataset named = KnownDataset.byId(name.toLowerCase(Locale.ROOT));
             return named != null && named.format() == KnownDataset.Format.IDX
                     ? IdxFolder.read(name, folder, named.classNames())
                     : IdxFolder.read(name, folder);

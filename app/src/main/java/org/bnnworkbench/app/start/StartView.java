@@ -34,10 +34,11 @@ public final class StartView {
                 heading("Data sets"),
                 paragraph("Default: fashion-mnist-subset, a small subset of Fashion-MNIST (Zalando, MIT licence)"
                         + " meant to ship inside the application. This build does not check data sets yet."),
-                paragraph("Full Fashion-MNIST:"),
+                paragraph("The full Fashion-MNIST comes as a Debian package and lands in"
+                        + " /usr/share/datasets/fashion-mnist:"),
                 styled(new Label("sudo apt-get install dataset-fashion-mnist"), "code"),
-                paragraph("installs it to /usr/share/datasets/fashion-mnist. MNIST and CIFAR-10 go in"
-                        + " ~/.bnn-workbench/datasets/<name>/ or any folder you point to."));
+                paragraph("MNIST and CIFAR-10 are read from ~/.bnn-workbench/datasets/<name>/ or from a folder"
+                        + " you name."));
         text.getStyleClass().add("start-view");
         text.setMaxWidth(TEXT_WIDTH);
 

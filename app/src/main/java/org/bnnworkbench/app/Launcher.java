@@ -1,0 +1,18 @@
+package org.bnnworkbench.app;
+
+import javafx.application.Application;
+
+/**
+ * The main class of bnn-workbench.jar. It must not extend {@link Application}: when the main class is an
+ * Application and JavaFX sits on the class path (as in a single runnable jar), the Java launcher stops with
+ * "JavaFX runtime components are missing" before any of our code runs.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(BnnWorkbenchApp.class, args);
+    }
+}

@@ -1,0 +1,67 @@
+package org.bnnworkbench.app.start;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Start tab: what the tool is, and where its data sets come from. Static text for now; the data set lines
+ * become a live status once the engine's data set catalogue exists.
+ */
+public final class StartView {
+
+    private static final double TEXT_WIDTH = 780;
+
+    private StartView() {
+    }
+
+    public static Node create() {
+        var text = new VBox(
+                styled(new Label("BNN Workbench"), "title"),
+                styled(new Label("Design, train and compare binary neural networks on a laptop."), "lead"),
+                heading("Binary neural networks"),
+                paragraph("In a binary neural network (BNN) the weights and activations are +1 or \u22121. A dot product"
+                        + " of such vectors becomes an XNOR followed by a popcount, and a weight takes one bit instead"
+                        + " of 32, so a network can be up to 32 times smaller than its 32-bit counterpart."
+                        + " This tool follows the research line of BinaryDenseNet, MeliusNet and BMXNet 2."),
+                heading("What the workbench is for"),
+                paragraph("Assembling networks from binary blocks, training them on small data sets with a"
+                        + " configurable clip threshold, and comparing their accuracy, model size and operations (OPs)"
+                        + " with the published tables."),
+                paragraph("This early build shows only this Start tab. The Designer, Training, Sweeps and Compare"
+                        + " views get their own tabs as they are finished."),
+                heading("Data sets"),
+                paragraph("Default: fashion-mnist-subset, a small subset of Fashion-MNIST (Zalando, MIT licence)"
+                        + " meant to ship inside the application. This build does not check data sets yet."),
+                paragraph("The full Fashion-MNIST comes as a Debian package and lands in"
+                        + " /usr/share/datasets/fashion-mnist:"),
+                styled(new Label("sudo apt-get install dataset-fashion-mnist"), "code"),
+                paragraph("MNIST and CIFAR-10 are read from ~/.bnn-workbench/datasets/<name>/ or from a folder"
+                        + " you name."));
+        text.getStyleClass().add("start-view");
+        text.setMaxWidth(TEXT_WIDTH);
+
+        var page = new VBox(text);
+        page.getStyleClass().add("start-page");
+        var scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setId("start-view");
+        return scroll;
+    }
+
+    private static Label heading(String text) {
+        return styled(new Label(text), "heading");
+    }
+
+    private static Label paragraph(String text) {
+        var label = styled(new Label(text), "paragraph");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Label styled(Label label, String styleClass) {
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+}

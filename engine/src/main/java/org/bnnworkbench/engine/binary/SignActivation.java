@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.binary;
 
+import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.nn.Layer;
 import org.bnnworkbench.engine.tensor.Tensor;
 
@@ -39,22 +40,27 @@ public final class SignActivation implements Layer {
         Tensor y = Tensor.zerosLike(x);
         float[] out = y.data();
         float t = estimator.clip();
-        long beyond = 0;
-        if (surrogate) {
-            for (int i = 0; i < in.length; i++) {
-                out[i] = (float) estimator.surrogate(in[i]);
+        int parts = Math.max(1, Math.min(Parallel.threads(), in.length >> 15));
+        long[] beyond = new long[parts];
+        Parallel.forParts(in.length, parts, (part, from, to) -> {
+            if (surrogate) {
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) estimator.surrogate(in[i]);
+                }
+                return;
             }
-        } else {
-            for (int i = 0; i < in.length; i++) {
+            long count = 0;
+            for (int i = from; i < to; i++) {
                 float v = in[i];
                 out[i] = v >= 0f ? 1f : -1f;
-                if (v > t || v < -t) {
-                    beyond++;
-                }
+                count += Math.abs(v) > t ? 1 : 0;
             }
-        }
+            beyond[part] = count;
+        });
         if (training) {
-            saturated += beyond;
+            for (long b : beyond) {
+                saturated += b;
+            }
             seen += in.length;
         }
         return y;
@@ -66,8 +72,20 @@ public final class SignActivation implements Layer {
         float[] g = gradOutput.data();
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
-        for (int i = 0; i < in.length; i++) {
-            out[i] = g[i] * estimator.gradient(in[i]);
+        if (estimator instanceof SignEstimator.Ste ste) {
+            // the common case, kept branch-light so the JIT vectorises it
+            float t = ste.clip();
+            Parallel.forRange(in.length, 1 << 15, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.abs(in[i]) <= t ? g[i] : 0f;
+                }
+            });
+        } else {
+            Parallel.forRange(in.length, 1 << 15, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = g[i] * estimator.gradient(in[i]);
+                }
+            });
         }
         return dx;
     }

@@ -2,6 +2,7 @@ package org.bnnworkbench.engine.nn;
 
 import java.util.List;
 import org.bnnworkbench.engine.kernel.Parallel;
+import org.bnnworkbench.engine.kernel.Reductions;
 import org.bnnworkbench.engine.tensor.Tensor;
 
 /**
@@ -90,19 +91,12 @@ public final class BatchNorm implements Layer {
                 if (training) {
                     double sum = 0;
                     for (int i = 0; i < n; i++) {
-                        int base = (i * channels + c) * plane;
-                        for (int p = 0; p < plane; p++) {
-                            sum += in[base + p];
-                        }
+                        sum += Reductions.sum(in, (i * channels + c) * plane, plane);
                     }
                     mean = sum / count;
                     double sq = 0;
                     for (int i = 0; i < n; i++) {
-                        int base = (i * channels + c) * plane;
-                        for (int p = 0; p < plane; p++) {
-                            double d = in[base + p] - mean;
-                            sq += d * d;
-                        }
+                        sq += Reductions.squaredDeviations(in, (i * channels + c) * plane, plane, mean);
                     }
                     var = sq / count;
                     double unbiased = count > 1 ? sq / (count - 1) : var;
@@ -115,15 +109,20 @@ public final class BatchNorm implements Layer {
                 float is = (float) (1.0 / Math.sqrt(var + epsilon));
                 inv[c] = is;
                 float m = (float) mean;
+                float gc = g[c];
                 float shift = b[c];
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
-                    for (int p = 0; p < plane; p++) {
-                        float h = (in[base + p] - m) * is;
-                        if (xhat != null) {
-                            xhat[base + p] = h;
+                    if (xhat != null) {
+                        for (int p = base; p < base + plane; p++) {
+                            float h = (in[p] - m) * is;
+                            xhat[p] = h;
+                            out[p] = h * gc + shift;
                         }
-                        out[base + p] = h * g[c] + shift;
+                    } else {
+                        for (int p = base; p < base + plane; p++) {
+                            out[p] = (in[p] - m) * is * gc + shift;
+                        }
                     }
                 }
             }
@@ -155,10 +154,8 @@ public final class BatchNorm implements Layer {
                 double sumDyXhat = 0;
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
-                    for (int p = 0; p < plane; p++) {
-                        sumDy += dy[base + p];
-                        sumDyXhat += dy[base + p] * xhat[base + p];
-                    }
+                    sumDy += Reductions.sum(dy, base, plane);
+                    sumDyXhat += Reductions.dot(dy, base, xhat, base, plane);
                 }
                 dg[c] += (float) sumDyXhat;
                 db[c] += (float) sumDy;
@@ -168,8 +165,8 @@ public final class BatchNorm implements Layer {
                 float meanDyXhat = (float) (sumDyXhat / count);
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
-                    for (int p = 0; p < plane; p++) {
-                        out[base + p] = k * (dy[base + p] - meanDy - xhat[base + p] * meanDyXhat);
+                    for (int p = base; p < base + plane; p++) {
+                        out[p] = k * (dy[p] - meanDy - xhat[p] * meanDyXhat);
                     }
                 }
             }

@@ -38,6 +38,12 @@ public final class MaxPool2d implements Layer {
         float[] in = x.data();
         float[] out = y.data();
         int[] arg = new int[out.length];
+        if (kernel == 2 && stride == 2 && padding == 0) {
+            pool2x2(in, out, arg, n * c, h, w, oh, ow);
+            argmax = arg;
+            inputShape = x.shape();
+            return y;
+        }
         Parallel.forRange(n * c, 4, (p0, p1) -> {
             for (int plane = p0; plane < p1; plane++) {
                 int src = plane * h * w;
@@ -72,6 +78,37 @@ public final class MaxPool2d implements Layer {
         argmax = arg;
         inputShape = x.shape();
         return y;
+    }
+
+    /** The common 2x2/2 window without padding, without bounds checks in the inner loop. */
+    private static void pool2x2(float[] in, float[] out, int[] arg, int planes, int h, int w, int oh, int ow) {
+        Parallel.forRange(planes, 4, (p0, p1) -> {
+            for (int plane = p0; plane < p1; plane++) {
+                int src = plane * h * w;
+                int dst = plane * oh * ow;
+                for (int oy = 0; oy < oh; oy++) {
+                    int r0 = src + 2 * oy * w;
+                    int r1 = r0 + w;
+                    int o = dst + oy * ow;
+                    for (int ox = 0; ox < ow; ox++) {
+                        int i0 = r0 + 2 * ox;
+                        int i1 = r1 + 2 * ox;
+                        int best = i0;
+                        if (in[i0 + 1] > in[best]) {
+                            best = i0 + 1;
+                        }
+                        if (in[i1] > in[best]) {
+                            best = i1;
+                        }
+                        if (in[i1 + 1] > in[best]) {
+                            best = i1 + 1;
+                        }
+                        out[o + ox] = in[best];
+                        arg[o + ox] = best;
+                    }
+                }
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.nn;
 
+import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
 /** max(0, x); the gradient passes where x > 0. */
@@ -13,9 +14,11 @@ public final class ReLU implements Layer {
         float[] in = x.data();
         Tensor y = Tensor.zerosLike(x);
         float[] out = y.data();
-        for (int i = 0; i < in.length; i++) {
-            out[i] = in[i] > 0f ? in[i] : 0f;
-        }
+        Parallel.forRange(in.length, 1 << 15, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = Math.max(in[i], 0f);
+            }
+        });
         return y;
     }
 
@@ -25,9 +28,11 @@ public final class ReLU implements Layer {
         float[] g = gradOutput.data();
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
-        for (int i = 0; i < in.length; i++) {
-            out[i] = in[i] > 0f ? g[i] : 0f;
-        }
+        Parallel.forRange(in.length, 1 << 15, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = in[i] > 0f ? g[i] : 0f;
+            }
+        });
         return dx;
     }
 

@@ -1,5 +1,7 @@
 package org.bnnworkbench.engine.nn;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Random;
 import java.util.stream.Stream;
 import org.bnnworkbench.engine.reference.Agreement;
@@ -68,5 +70,12 @@ class PoolingTest {
         Agreement.assertForward("global avg pool", new GlobalAvgPool().forward(x, false),
                 ReferencePool.globalAvgPool(Float64Tensor.of(x)));
         GradientCheck.layer("global avg pool", new GlobalAvgPool(), x, (xd, p) -> ReferencePool.globalAvgPool(xd), rng);
+    }
+
+    @Test
+    void poolingRejectsAnInputSmallerThanItsWindowAtAnyStride() {
+        Tensor x = RandomTensors.gaussian(new Random(36), 1, 1, 2, 2);
+        assertThatThrownBy(() -> new MaxPool2d(3, 2, 0).forward(x, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AvgPool2d(3, 2, 0).forward(x, false)).isInstanceOf(IllegalArgumentException.class);
     }
 }

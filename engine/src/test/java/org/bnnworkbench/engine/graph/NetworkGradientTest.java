@@ -148,6 +148,7 @@ class NetworkGradientTest {
         assertThat(result.loss()).isCloseTo(ReferenceOps.softmaxCrossEntropy(expectedLogits, LABELS), within(1e-5));
         assertThat(net.params()).hasSize(10);
         for (int i = 0; i < params.size(); i++) {
+            // params.get(i) is perturbed in place; the reference reads it through params
             double[] numeric = NumericGradient.of(
                     v -> ReferenceOps.softmaxCrossEntropy(reference.logits(imageD, params), LABELS), params.get(i));
             Param p = net.params().get(i);

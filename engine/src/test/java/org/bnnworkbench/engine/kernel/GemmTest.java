@@ -1,6 +1,7 @@
 package org.bnnworkbench.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,7 @@ class GemmTest {
             boolean inside = i >= p.offset() && row < p.m() && col < p.n();
             if (inside) {
                 assertThat((double) c[i]).as("C[%d][%d]", row, col)
-                        .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(gamma * magnitude[i] + 1e-30));
+                        .isCloseTo(expected[i], within(gamma * magnitude[i] + 1e-30));
             } else {
                 assertThat(c[i]).as("C outside the window at %d", i).isEqualTo(SENTINEL);
             }

@@ -2,6 +2,8 @@ package org.bnnworkbench.engine.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bnnworkbench.engine.tensor.Tensor;
+
 /**
  * How closely the float32 engine agrees with the float64 reference, as assertions. Run the tests
  * with {@code -Dbnn.errorReport=true} to print the worst error of every check.
@@ -61,7 +63,7 @@ public final class Agreement {
         assertThat(worst).as("%s: worst relative error of the forward pass", label).isLessThan(FORWARD);
     }
 
-    public static void assertForward(String label, org.bnnworkbench.engine.tensor.Tensor actual, Float64Tensor expected) {
+    public static void assertForward(String label, Tensor actual, Float64Tensor expected) {
         assertThat(actual.shape()).as("%s: shape", label).isEqualTo(expected.shape());
         assertForward(label, actual.data(), expected.data());
     }

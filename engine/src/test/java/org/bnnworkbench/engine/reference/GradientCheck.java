@@ -40,6 +40,7 @@ public final class GradientCheck {
                 xd.data().clone());
         Agreement.assertGradient(label + " dL/dx", dx.data(), numericDx);
         for (int i = 0; i < params.size(); i++) {
+            // NumericGradient perturbs this array in place, and the reference reads it through params
             double[] values = params.get(i);
             double[] numeric = NumericGradient.of(v -> ReferenceOps.dot(ud, reference.apply(xd, params)), values);
             Param p = layer.params().get(i);
@@ -57,6 +58,7 @@ public final class GradientCheck {
         List<Float64Tensor> xs = new ArrayList<>();
         inputs.forEach(t -> xs.add(Float64Tensor.of(t)));
         for (int k = 0; k < inputs.size(); k++) {
+            // perturbed in place, seen by the reference through xs
             double[] values = xs.get(k).data();
             double[] numeric = NumericGradient.of(v -> ReferenceOps.dot(ud, reference.apply(xs)), values);
             Agreement.assertGradient(label + " dL/dinput" + k, grads.get(k).data(), numeric);

@@ -23,7 +23,8 @@ public record ConvGeometry(int inChannels, int outChannels, int kernel, int stri
 
     public int outSize(int inSize) {
         int effective = dilation * (kernel - 1) + 1;
-        return (inSize + 2 * padding - effective) / stride + 1;
+        // floor, not truncation: a kernel that does not fit must give <= 0, not 1
+        return Math.floorDiv(inSize + 2 * padding - effective, stride) + 1;
     }
 
     public int inPerGroup() {

@@ -20,7 +20,8 @@ public final class MaxPool2d implements Layer {
     }
 
     public static int outSize(int in, int kernel, int stride, int padding) {
-        return (in + 2 * padding - kernel) / stride + 1;
+        // floor, not truncation: a window that does not fit must give <= 0, not 1
+        return Math.floorDiv(in + 2 * padding - kernel, stride) + 1;
     }
 
     @Override

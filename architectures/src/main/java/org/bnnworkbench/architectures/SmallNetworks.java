@@ -33,9 +33,9 @@ public final class SmallNetworks {
         b.add(new DenseBlock("dense2", List.of("dense1"), 64, 1));
         b.add(new TransitionBlock("transition", List.of("dense2"), 128, TransitionBlock.Pooling.MAX, 1, 0));
         b.add(new BinaryConvBlock("conv1", List.of("transition"), 128, 3, 1, 1, 1, true));
-        b.add(new ShortcutBlock("res1", List.of("conv1", "transition"), ShortcutBlock.Downsample.IDENTITY));
+        b.add(new ShortcutBlock("res1", List.of("conv1", "transition"), ShortcutBlock.Downsample.IDENTITY, false));
         b.add(new BinaryConvBlock("conv2", List.of("res1"), 128, 3, 1, 1, 1, true));
-        b.add(new ShortcutBlock("res2", List.of("conv2", "res1"), ShortcutBlock.Downsample.IDENTITY));
+        b.add(new ShortcutBlock("res2", List.of("conv2", "res1"), ShortcutBlock.Downsample.IDENTITY, false));
         b.add(new ClassifierBlock("classifier", List.of("res2"), classes, true, true));
         return new NetworkSpec("bnn-small", input, Precision.BINARY, b);
     }

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.bnnworkbench.engine.param.ParameterValues;
+import org.bnnworkbench.engine.spec.BinaryConvBlock;
 import org.bnnworkbench.engine.spec.Block;
 import org.bnnworkbench.engine.spec.ClassifierBlock;
 import org.bnnworkbench.engine.spec.DenseBlock;
 import org.bnnworkbench.engine.spec.ImprovementBlock;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
+import org.bnnworkbench.engine.spec.PoolBlock;
 import org.bnnworkbench.engine.spec.Precision;
+import org.bnnworkbench.engine.spec.ShortcutBlock;
 import org.bnnworkbench.engine.spec.SpecException;
 import org.bnnworkbench.engine.spec.StemBlock;
 import org.bnnworkbench.engine.spec.TransitionBlock;
@@ -22,6 +25,8 @@ import org.bnnworkbench.engine.spec.TransitionBlock;
  * and a BN - ReLU - pool - dense head. A transition's output channels are
  * {@code round((c div r) / 32) * 32} as in BMXNet ({@code c div r} floors; round is half-to-even,
  * like Python's). A transition before a dilated stage keeps the resolution (no pooling).
+ * For small inputs, {@code stemPool} halves the resolution after the stem, and {@code residual}
+ * appends binary convs with identity shortcuts (ResNet-style) after the last stage.
  */
 public final class DenseFamily implements Family {
 
@@ -30,7 +35,8 @@ public final class DenseFamily implements Family {
     private static final List<ParameterDeclaration> PARAMETERS = List.of(
             ParameterDeclaration.choice("stem", "imagenet", List.of("imagenet", "grouped", "small"),
                     "first layers: 7x7 ImageNet stem, 3-conv grouped stem (MeliusNet), or 3x3 stem for small inputs"),
-            ParameterDeclaration.integers("blocks", List.of(6, 6, 6, 5), 1, 64,
+            ParameterDeclaration.bool("stemPool", false, "max-pool 2x2 after the stem (small inputs)"),
+            ParameterDeclaration.integers("blocks", List.of(6, 6, 6, 5), 0, 64,
                     "dense blocks per stage (one stage per entry)"),
             ParameterDeclaration.integer("growthRate", 64, 1, 1024, "channels each dense block adds"),
             ParameterDeclaration.integer("initFeatures", 64, 1, 4096, "channels after the stem"),
@@ -45,6 +51,8 @@ public final class DenseFamily implements Family {
                     "channel shuffle groups before each transition conv (0 = none; MeliusNet A/B/C use 16)"),
             ParameterDeclaration.integer("channelQuantum", 32, 1, 256,
                     "transition channels are rounded to a multiple of this (BMXNet: 32)"),
+            ParameterDeclaration.integer("residual", 0, 0, 64,
+                    "binary 3x3 convs with identity shortcuts after the last stage (0 = none)"),
             ParameterDeclaration.shape("input", new InputShape(224, 224, 3), "input image HxWxC"),
             ParameterDeclaration.integer("classes", 1000, 2, 100_000, "number of classes"));
 
@@ -94,6 +102,10 @@ public final class DenseFamily implements Family {
         StemBlock.Type stemType = StemBlock.Type.parse("stem", p.getString("stem"));
         list.add(new StemBlock("stem", List.of(NetworkSpec.INPUT), stemType, p.getInt("initFeatures"), true));
         String last = "stem";
+        if (p.getBoolean("stemPool")) {
+            list.add(new PoolBlock("stem-pool", List.of(last), true, 2, 2, 0));
+            last = "stem-pool";
+        }
         int channels = p.getInt("initFeatures");
         for (int s = 0; s < stages; s++) {
             int dilation = dilations.get(s);
@@ -117,6 +129,12 @@ public final class DenseFamily implements Family {
                 last = id;
                 channels = out;
             }
+        }
+        for (int r = 0; r < p.getInt("residual"); r++) {
+            String id = "r" + (r + 1);
+            list.add(new BinaryConvBlock(id + "-conv", List.of(last), channels, 3, 1, dilations.get(stages - 1), 1, true));
+            list.add(new ShortcutBlock(id + "-add", List.of(id + "-conv", last), ShortcutBlock.Downsample.IDENTITY, false));
+            last = id + "-add";
         }
         list.add(new ClassifierBlock("classifier", List.of(last), p.getInt("classes"), true, true));
         return new NetworkSpec(name, input, Precision.BINARY, list);

@@ -10,6 +10,7 @@ import org.bnnworkbench.engine.spec.ClassifierBlock;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
 import org.bnnworkbench.engine.spec.NormBlock;
+import org.bnnworkbench.engine.spec.PoolBlock;
 import org.bnnworkbench.engine.spec.Precision;
 import org.bnnworkbench.engine.spec.ShortcutBlock;
 import org.bnnworkbench.engine.spec.StemBlock;
@@ -32,6 +33,7 @@ public final class ResNetFamily implements Family {
                     "ResNetE (BMXNet) or Bi-Real Net details of stem and head"),
             ParameterDeclaration.choice("stem", "imagenet", List.of("imagenet", "grouped", "small"),
                     "first layers: 7x7 ImageNet stem, 3-conv grouped stem, or 3x3 stem for small inputs"),
+            ParameterDeclaration.bool("stemPool", false, "max-pool 2x2 after the stem (small inputs)"),
             ParameterDeclaration.integers("blocks", List.of(4, 4, 4, 4), 1, 64,
                     "binary convs per stage, each with its own shortcut (18 layers: 4,4,4,4; 34: 6,8,12,6)"),
             ParameterDeclaration.integer("width", 64, 1, 4096, "channels of the first stage (doubled per stage)"),
@@ -68,6 +70,10 @@ public final class ResNetFamily implements Family {
         StemBlock.Type stem = StemBlock.Type.parse("stem", p.getString("stem"));
         list.add(new StemBlock("stem", List.of(last), stem, width, !bireal));
         last = "stem";
+        if (p.getBoolean("stemPool")) {
+            list.add(new PoolBlock("stem-pool", List.of(last), true, 2, 2, 0));
+            last = "stem-pool";
+        }
         if (!bireal) {
             list.add(new NormBlock("stem-bn", List.of(last), false));
             last = "stem-bn";

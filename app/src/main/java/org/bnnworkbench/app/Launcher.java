@@ -1,6 +1,7 @@
 package org.bnnworkbench.app;
 
 import javafx.application.Application;
+import org.bnnworkbench.engine.kernel.VectorModule;
 
 /**
  * The main class of bnn-workbench.jar. It must not extend {@link Application}: when the main class is an
@@ -13,6 +14,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        int code = VectorModule.relaunchIfMissing(Launcher.class, args);
+        if (code >= 0) {
+            System.exit(code);
+        }
         Application.launch(BnnWorkbenchApp.class, args);
     }
 }

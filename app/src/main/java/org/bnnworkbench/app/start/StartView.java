@@ -1,13 +1,16 @@
 package org.bnnworkbench.app.start;
 
+import java.util.List;
+import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
+import org.bnnworkbench.engine.data.CatalogEntry;
+import org.bnnworkbench.engine.data.DatasetCatalog;
 
 /**
- * The Start tab: what the tool is, and where its data sets come from. Static text for now; the data set lines
- * become a live status once the engine's data set catalogue exists.
+ * The Start tab: what the tool is, and which data sets it found where.
  */
 public final class StartView {
 
@@ -32,8 +35,9 @@ public final class StartView {
                 paragraph("This early build shows only this Start tab. The Designer, Training, Sweeps and Compare"
                         + " views get their own tabs as they are finished."),
                 heading("Data sets"),
-                paragraph("Default: fashion-mnist-subset, a small subset of Fashion-MNIST (Zalando, MIT licence)"
-                        + " meant to ship inside the application. This build does not check data sets yet."),
+                paragraph("Default: fashion-mnist-subset, a class-balanced subset of Fashion-MNIST (Zalando, MIT"
+                        + " licence: 10,000 training and 2,000 test images) that ships inside the application."),
+                datasetStatus(),
                 paragraph("The full Fashion-MNIST comes as a Debian package and lands in"
                         + " /usr/share/datasets/fashion-mnist:"),
                 styled(new Label("sudo apt-get install dataset-fashion-mnist"), "code"),
@@ -48,6 +52,28 @@ public final class StartView {
         scroll.setFitToWidth(true);
         scroll.setId("start-view");
         return scroll;
+    }
+
+    /** One line per known data set, filled in off the FX thread (the catalogue looks at the disk). */
+    private static Node datasetStatus() {
+        var box = new VBox(paragraph("Looking for data sets\u2026"));
+        box.setId("dataset-status");
+        var task = new Task<List<CatalogEntry>>() {
+            @Override
+            protected List<CatalogEntry> call() {
+                return new DatasetCatalog().list();
+            }
+        };
+        task.setOnSucceeded(e -> box.getChildren().setAll(task.getValue().stream()
+                .map(entry -> (Node) styled(new Label((entry.found() ? "\u2713 " : "\u2013 ") + entry.name() + ": "
+                        + (entry.found() ? entry.location() : "not found")), "code"))
+                .toList()));
+        task.setOnFailed(e -> box.getChildren().setAll(paragraph("Could not look for data sets: "
+                + task.getException().getMessage())));
+        Thread thread = new Thread(task, "dataset-status");
+        thread.setDaemon(true);
+        thread.start();
+        return box;
     }
 
     private static Label heading(String text) {

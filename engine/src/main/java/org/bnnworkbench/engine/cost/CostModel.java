@@ -32,7 +32,11 @@ public final class CostModel {
         long bops = 0;
         long activations = 0;
         for (Block block : resolved.order()) {
-            for (OpNode node : resolved.ops(block.id())) {
+            List<OpNode> ops = resolved.ops(block.id());
+            if (ops == null) {
+                continue; // an unresolved block of an invalid spec (see NetworkSpec.analyze)
+            }
+            for (OpNode node : ops) {
                 LayerCost cost = cost(block, node, convention);
                 layers.add(cost);
                 binary += cost.binaryParams();

@@ -55,6 +55,17 @@ public final class ParameterValues {
         return new ParameterValues(declarations, v);
     }
 
+    /**
+     * A copy with {@code name} set to a value as found, without the range check: for showing a
+     * value that came from a file and lies outside the declared range (editing it is checked).
+     */
+    public ParameterValues withFoundValue(String name, Object value) {
+        declaration(name);
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        v.put(name, value);
+        return new ParameterValues(declarations, v);
+    }
+
     /** A copy with {@code name=value} assignments applied in order. */
     public ParameterValues withAssignments(List<String> assignments) {
         ParameterValues result = this;

@@ -30,7 +30,11 @@ public sealed interface Block permits StemBlock, ConvBlock, BinaryConvBlock, Den
         return ops.get(ops.size() - 1).output();
     }
 
-    /** Checks shared by all blocks: a usable id and the expected number of inputs. */
+    /**
+     * Checks shared by all blocks: a usable id and the expected number of inputs. An empty input
+     * reference means "not connected yet" (a block just placed in the designer); it makes the spec
+     * invalid, and {@link NetworkSpec#problems()} says so.
+     */
     static void check(String id, List<String> inputs, int expectedInputs) {
         if (id == null || id.isBlank()) {
             throw new SpecException(null, "a block needs a non-empty id");
@@ -43,8 +47,8 @@ public sealed interface Block permits StemBlock, ConvBlock, BinaryConvBlock, Den
                     + ", has " + (inputs == null ? 0 : inputs.size()));
         }
         for (String in : inputs) {
-            if (in == null || in.isBlank()) {
-                throw new SpecException(id, "has an empty input reference");
+            if (in == null) {
+                throw new SpecException(id, "has a missing input reference (use \"\" for an unconnected input)");
             }
         }
     }

@@ -30,9 +30,6 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         }
         precision = precision == null ? Precision.BINARY : precision;
         blocks = List.copyOf(blocks);
-        if (blocks.isEmpty()) {
-            throw new SpecException(null, "network '" + name + "' has no blocks");
-        }
     }
 
     public NetworkSpec withName(String newName) {
@@ -59,42 +56,53 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
 
     /** Validates the spec and infers all shapes; throws the first problem found. */
     public ResolvedNetwork resolve() {
-        List<SpecException> problems = new ArrayList<>();
-        ResolvedNetwork resolved = resolve(problems);
-        if (!problems.isEmpty()) {
-            throw problems.get(0);
+        SpecAnalysis analysis = analyze();
+        if (!analysis.valid()) {
+            throw analysis.problems().get(0);
         }
-        return resolved;
+        return analysis.resolved();
     }
 
     /** Every problem found, for the designer's problems list; empty when the spec is valid. */
     public List<SpecException> problems() {
+        return analyze().problems();
+    }
+
+    /**
+     * Resolves as much as possible and lists every problem: blocks whose inputs resolve get their
+     * shapes and expansions even when other parts of the network are broken (the designer shows
+     * shapes and costs while the user is still wiring).
+     */
+    public SpecAnalysis analyze() {
         List<SpecException> problems = new ArrayList<>();
-        resolve(problems);
-        return problems;
+        ResolvedNetwork resolved = resolve(problems);
+        return new SpecAnalysis(resolved, List.copyOf(problems));
     }
 
     private ResolvedNetwork resolve(List<SpecException> problems) {
+        if (blocks.isEmpty()) {
+            problems.add(new SpecException(null, "network '" + name + "' has no blocks"));
+        }
         Map<String, Block> byId = new LinkedHashMap<>();
         for (Block b : blocks) {
             if (byId.putIfAbsent(b.id(), b) != null) {
                 problems.add(new SpecException(b.id(), "the id is used by more than one block"));
             }
         }
-        Set<String> broken = new HashSet<>();
         for (Block b : blocks) {
-            for (String in : b.inputs()) {
-                if (!in.equals(INPUT) && !byId.containsKey(in)) {
+            for (int k = 0; k < b.inputs().size(); k++) {
+                String in = b.inputs().get(k);
+                if (in.isBlank()) {
+                    problems.add(new SpecException(b.id(), "input " + (k + 1) + " is not connected"));
+                } else if (!in.equals(INPUT) && !byId.containsKey(in)) {
                     problems.add(new SpecException(b.id(), "reads from '" + in + "', which is not a block"));
-                    broken.add(b.id());
                 }
                 if (in.equals(b.id())) {
                     problems.add(new SpecException(b.id(), "reads its own output (a cycle)"));
-                    broken.add(b.id());
                 }
             }
         }
-        List<Block> order = topologicalOrder(byId, problems, broken);
+        List<Block> order = topologicalOrder(byId, problems);
         Map<String, FeatureShape> shapes = new HashMap<>();
         Map<String, List<OpNode>> expansions = new LinkedHashMap<>();
         shapes.put(INPUT, input.asFeatures());
@@ -139,14 +147,14 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
                 problems.add(new SpecException(b.id(), "its output is not connected to anything"));
             }
         }
-        if (!consumed.contains(INPUT)) {
+        if (!blocks.isEmpty() && !consumed.contains(INPUT)) {
             problems.add(new SpecException(null, "no block reads the input image"));
         }
         return new ResolvedNetwork(this, order, shapes, expansions, classifier);
     }
 
     /** Kahn's algorithm; blocks left over sit on a cycle and are reported by name. */
-    private static List<Block> topologicalOrder(Map<String, Block> byId, List<SpecException> problems, Set<String> broken) {
+    private static List<Block> topologicalOrder(Map<String, Block> byId, List<SpecException> problems) {
         Map<String, Integer> pending = new HashMap<>();
         Map<String, List<String>> consumers = new HashMap<>();
         for (Block b : byId.values()) {
@@ -159,9 +167,11 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
             }
             pending.put(b.id(), count);
         }
+        // broken blocks (unconnected or unknown inputs) still take their place in the order, so the
+        // blocks after them are not mistaken for a cycle; they simply get no shape
         Deque<String> ready = new ArrayDeque<>();
         for (Block b : byId.values()) {
-            if (pending.get(b.id()) == 0 && !broken.contains(b.id())) {
+            if (pending.get(b.id()) == 0) {
                 ready.add(b.id());
             }
         }
@@ -173,13 +183,12 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
             done.add(id);
             for (String c : consumers.getOrDefault(id, List.of())) {
                 int left = pending.merge(c, -1, Integer::sum);
-                if (left == 0 && !broken.contains(c)) {
+                if (left == 0) {
                     ready.add(c);
                 }
             }
         }
-        List<String> cyclic = byId.keySet().stream()
-                .filter(id -> !done.contains(id) && !broken.contains(id)).toList();
+        List<String> cyclic = byId.keySet().stream().filter(id -> !done.contains(id)).toList();
         if (!cyclic.isEmpty()) {
             problems.add(new SpecException(cyclic.get(0), "is part of a cycle through " + String.join(", ", cyclic)));
         }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated spec with everything inferred: blocks in dependency order, each block's output shape
- * and its expansion into primitive operations.
+ * A spec with everything inferred: blocks in dependency order, each block's output shape and its
+ * expansion into primitive operations. From {@link NetworkSpec#resolve()} it is complete; from
+ * {@link NetworkSpec#analyze()} of an invalid spec, blocks that could not be resolved have no
+ * shape and no expansion, and the classifier may be null.
  */
 public record ResolvedNetwork(NetworkSpec spec, List<Block> order, Map<String, FeatureShape> shapes,
                               Map<String, List<OpNode>> expansions, ClassifierBlock classifier) {
@@ -23,7 +25,7 @@ public record ResolvedNetwork(NetworkSpec spec, List<Block> order, Map<String, F
     public List<OpNode> allOps() {
         List<OpNode> all = new ArrayList<>();
         for (Block b : order) {
-            all.addAll(expansions.get(b.id()));
+            all.addAll(expansions.getOrDefault(b.id(), List.of()));
         }
         return all;
     }

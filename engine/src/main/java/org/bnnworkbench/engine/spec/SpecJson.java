@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import org.bnnworkbench.engine.io.AtomicFiles;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +20,9 @@ import java.util.List;
  * The network file format: JSON with a format name and version, the input shape, the precision
  * and the blocks in order, each with its id, kind, inputs and parameters. Reading is strict:
  * unknown kinds, unknown or missing fields, wrong types and newer versions are refused with a
- * {@link SpecException} that names the block; files are written atomically.
+ * {@link SpecException} that names the block; files are written atomically. The designer adds
+ * optional top-level {@code layout}, {@code groups} and {@code family} fields, which the engine
+ * accepts and ignores.
  */
 public final class SpecJson {
 
@@ -55,22 +56,7 @@ public final class SpecJson {
     }
 
     public static void save(NetworkSpec spec, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, write(spec));
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, write(spec));
     }
 
     /** Reads a network file; every problem becomes a {@link SpecException} that starts with the file name. */
@@ -91,6 +77,11 @@ public final class SpecJson {
     }
 
     public static NetworkSpec read(String text) {
+        return fromTree(parse(text));
+    }
+
+    /** Parses JSON text; malformed text becomes a {@link SpecException} with line and column. */
+    public static JsonNode parse(String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -104,6 +95,10 @@ public final class SpecJson {
         if (root == null || !root.isObject()) {
             throw new SpecException(null, "a network file must hold a JSON object");
         }
+        return root;
+    }
+
+    public static NetworkSpec fromTree(JsonNode root) {
         String format = Fields.text(root, null, "format");
         if (!FORMAT.equals(format)) {
             throw new SpecException(null, "not a network file: format is '" + format + "', expected '" + FORMAT + "'");
@@ -116,7 +111,8 @@ public final class SpecJson {
         if (version < 1) {
             throw new SpecException(null, "format version " + version + " is not valid");
         }
-        Fields.onlyKnown(root, null, List.of("format", "version", "name", "input", "precision", "blocks", "source"));
+        Fields.onlyKnown(root, null, List.of("format", "version", "name", "input", "precision", "blocks", "source",
+                "layout", "groups", "family"));
         String name = Fields.text(root, null, "name");
         InputShape input = InputShape.parse(Fields.text(root, null, "input"));
         Precision precision = root.has("precision") ? Precision.parse(Fields.text(root, null, "precision"))

@@ -1,0 +1,352 @@
+package org.bnnworkbench.app.designer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.bnnworkbench.app.designer.edit.CompoundEdit;
+import org.bnnworkbench.app.designer.edit.DeleteBlocks;
+import org.bnnworkbench.app.designer.edit.Edit;
+import org.bnnworkbench.app.designer.edit.EditHistory;
+import org.bnnworkbench.app.designer.edit.InsertBlocks;
+import org.bnnworkbench.app.designer.edit.MoveBlocks;
+import org.bnnworkbench.app.designer.edit.Placed;
+import org.bnnworkbench.app.designer.edit.ReplaceBlock;
+import org.bnnworkbench.app.designer.edit.ReplaceDesign;
+import org.bnnworkbench.app.designer.edit.SetGroups;
+import org.bnnworkbench.app.designer.edit.SetInputs;
+import org.bnnworkbench.app.designer.model.Design;
+import org.bnnworkbench.app.designer.model.DesignAnalysis;
+import org.bnnworkbench.app.designer.model.Position;
+import org.bnnworkbench.app.designer.model.PublishedComparison;
+import org.bnnworkbench.app.designer.model.StageGroup;
+import org.bnnworkbench.engine.spec.Block;
+import org.bnnworkbench.engine.spec.BlockKind;
+import org.bnnworkbench.engine.spec.BlockKinds;
+import org.bnnworkbench.engine.spec.NetworkSpec;
+
+/**
+ * The designer's view model: the current design, the selection, undo and redo, the file it
+ * belongs to, and the analysis (problems, shapes, costs) of the latest design. Every change goes
+ * through {@link #perform} as an undoable {@link Edit}. Analyses run on a background executor;
+ * only the result for the newest design is published (latest edit wins). Views bind to the
+ * read-only properties; they never change the design themselves.
+ */
+public final class DesignerModel {
+
+    public static final int HISTORY_LIMIT = 200;
+
+    private final Executor background;
+    private final Executor fx;
+    private final EditHistory history = new EditHistory(HISTORY_LIMIT);
+    private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>(Design.empty());
+    private final ReadOnlyObjectWrapper<DesignAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final AtomicLong revision = new AtomicLong();
+    private volatile PublishedComparison published;
+    private List<Block> clipboard = List.of();
+    private Map<String, Position> clipboardLayout = Map.of();
+
+    /**
+     * @param background where analyses run (a single worker thread in the app, the calling thread in tests)
+     * @param fx         where results are published (Platform::runLater in the app)
+     */
+    public DesignerModel(Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+        analyse();
+    }
+
+    public ReadOnlyObjectProperty<Design> designProperty() {
+        return design.getReadOnlyProperty();
+    }
+
+    public Design design() {
+        return design.get();
+    }
+
+    public ReadOnlyObjectProperty<DesignAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoNameProperty() {
+        return undoName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoNameProperty() {
+        return redoName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    // ---- edits ------------------------------------------------------------------------------
+
+    public void perform(Edit edit) {
+        setDesign(history.perform(design.get(), edit));
+    }
+
+    public void undo() {
+        if (history.canUndo()) {
+            setDesign(history.undo(design.get()));
+        }
+    }
+
+    public void redo() {
+        if (history.canRedo()) {
+            setDesign(history.redo(design.get()));
+        }
+    }
+
+    private void setDesign(Design d) {
+        design.set(d);
+        selection.retainAll(d.blocks().stream().map(Block::id).toList());
+        undoName.set(history.undoName());
+        redoName.set(history.redoName());
+        dirty.set(true);
+        analyse();
+    }
+
+    /** Places a new block of this kind; returns its id. */
+    public String addBlock(BlockKind kind, Position at) {
+        Design d = design.get();
+        String id = d.freshId(kind.id().replace("-", ""));
+        List<String> inputs = kind.inputNames().stream().map(n -> "").toList();
+        Block block = kind.create(id, inputs, kind.defaults());
+        perform(new InsertBlocks("Add " + kind.title(), List.of(new Placed(block, -1, at))));
+        select(List.of(id));
+        return id;
+    }
+
+    /**
+     * Drops a new block onto the wire that feeds input {@code inputIndex} of {@code consumer}: the
+     * new block reads what the consumer read, and the consumer now reads the new block.
+     */
+    public String insertOnConnection(BlockKind kind, Position at, String consumer, int inputIndex) {
+        Design d = design.get();
+        Block target = d.block(consumer).orElseThrow();
+        String source = target.inputs().get(inputIndex);
+        String id = d.freshId(kind.id().replace("-", ""));
+        List<String> inputs = new ArrayList<>();
+        for (int k = 0; k < kind.inputNames().size(); k++) {
+            inputs.add(k == 0 ? source : "");
+        }
+        Block block = kind.create(id, inputs, kind.defaults());
+        int index = Math.max(0, d.indexOf(consumer));
+        List<String> rewired = new ArrayList<>(target.inputs());
+        rewired.set(inputIndex, id);
+        perform(new CompoundEdit("Insert " + kind.title(), List.of(
+                new InsertBlocks("Insert " + kind.title(), List.of(new Placed(block, index, at))),
+                new SetInputs("Insert " + kind.title(), consumer, rewired))));
+        select(List.of(id));
+        return id;
+    }
+
+    /** Connects the output of {@code source} (a block id or "input") to input {@code inputIndex} of {@code target}. */
+    public void connect(String source, String target, int inputIndex) {
+        Block b = design.get().block(target).orElseThrow();
+        List<String> inputs = new ArrayList<>(b.inputs());
+        if (inputIndex < 0 || inputIndex >= inputs.size() || inputs.get(inputIndex).equals(source)) {
+            return;
+        }
+        inputs.set(inputIndex, source);
+        perform(new SetInputs("Connect " + source + " to " + target, target, inputs));
+    }
+
+    public void disconnect(String target, int inputIndex) {
+        Block b = design.get().block(target).orElseThrow();
+        List<String> inputs = new ArrayList<>(b.inputs());
+        inputs.set(inputIndex, "");
+        perform(new SetInputs("Disconnect " + target, target, inputs));
+    }
+
+    /** Sets one parameter of a block; returns null, or the reason the value was refused. */
+    public String setParameter(String blockId, String name, String text) {
+        Block b = design.get().block(blockId).orElse(null);
+        if (b == null) {
+            return "the block is gone";
+        }
+        try {
+            Block changed = BlockKinds.withParameter(b, name, text);
+            if (!changed.equals(b)) {
+                perform(new ReplaceBlock("Set " + name + " of " + blockId, changed));
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    public void moveBlocks(Map<String, Position> to) {
+        if (!to.isEmpty()) {
+            perform(new MoveBlocks(to.size() == 1 ? "Move " + to.keySet().iterator().next() : "Move " + to.size() + " blocks", to));
+        }
+    }
+
+    public void deleteSelection() {
+        if (!selection.isEmpty()) {
+            List<String> ids = List.copyOf(selection);
+            perform(new DeleteBlocks(ids.size() == 1 ? "Delete " + ids.get(0) : "Delete " + ids.size() + " blocks", ids));
+        }
+    }
+
+    public void copySelection() {
+        Design d = design.get();
+        clipboard = d.blocks().stream().filter(b -> selection.contains(b.id())).toList();
+        Map<String, Position> l = new HashMap<>();
+        clipboard.forEach(b -> l.put(b.id(), d.position(b.id())));
+        clipboardLayout = l;
+    }
+
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
+    /** Pastes copies with fresh ids, offset on the canvas; wires among the copies are kept, others cut. */
+    public List<String> paste() {
+        if (clipboard.isEmpty()) {
+            return List.of();
+        }
+        Design d = design.get();
+        Map<String, String> rename = new HashMap<>();
+        List<String> taken = new ArrayList<>();
+        for (Block b : clipboard) {
+            String stem = b.id().replaceAll("[0-9]+$", "");
+            String id = stem.isEmpty() ? "block" : stem;
+            int i = 1;
+            String candidate;
+            do {
+                candidate = id + "-copy" + (i == 1 ? "" : Integer.toString(i));
+                i++;
+            } while (d.block(candidate).isPresent() || taken.contains(candidate));
+            taken.add(candidate);
+            rename.put(b.id(), candidate);
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (Block b : clipboard) {
+            List<String> inputs = b.inputs().stream().map(in -> rename.getOrDefault(in, in.equals(NetworkSpec.INPUT) ? in : "")).toList();
+            BlockKind kind = BlockKinds.of(b);
+            Block copy = kind.create(rename.get(b.id()), inputs, kind.values(b));
+            placed.add(new Placed(copy, -1, clipboardLayout.get(b.id()).plus(40, 40)));
+        }
+        perform(new InsertBlocks(placed.size() == 1 ? "Paste " + placed.get(0).block().id() : "Paste " + placed.size() + " blocks", placed));
+        List<String> ids = placed.stream().map(p -> p.block().id()).toList();
+        select(ids);
+        return ids;
+    }
+
+    public List<String> duplicateSelection() {
+        copySelection();
+        return paste();
+    }
+
+    /** Groups the selected blocks into a stage that the canvas can collapse. */
+    public void groupSelection(String name) {
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<StageGroup> groups = new ArrayList<>();
+        for (StageGroup g : design.get().groups()) {
+            List<String> rest = g.blockIds().stream().filter(id -> !selection.contains(id)).toList();
+            if (!rest.isEmpty()) {
+                groups.add(new StageGroup(g.name(), rest, g.collapsed()));
+            }
+        }
+        groups.add(new StageGroup(name, List.copyOf(selection), false));
+        perform(new SetGroups("Group as " + name, groups));
+    }
+
+    public void setCollapsed(String groupName, boolean collapsed) {
+        List<StageGroup> groups = design.get().groups().stream()
+                .map(g -> g.name().equals(groupName) ? g.withCollapsed(collapsed) : g).toList();
+        perform(new SetGroups((collapsed ? "Collapse " : "Expand ") + groupName, groups));
+    }
+
+    public void replaceDesign(String editName, Design replacement) {
+        perform(new ReplaceDesign(editName, replacement));
+        selection.clear();
+    }
+
+    // ---- selection --------------------------------------------------------------------------
+
+    public void select(List<String> ids) {
+        selection.clear();
+        selection.addAll(ids);
+    }
+
+    public void toggleSelection(String id) {
+        if (!selection.remove(id)) {
+            selection.add(id);
+        }
+    }
+
+    public Set<String> selected() {
+        return Set.copyOf(selection);
+    }
+
+    // ---- files ------------------------------------------------------------------------------
+
+    /** Starts over with this design (new, open, recovered): clears the history. */
+    public void load(Design d, Path from, boolean markDirty) {
+        history.clear();
+        design.set(d);
+        selection.clear();
+        undoName.set(null);
+        redoName.set(null);
+        file.set(from);
+        dirty.set(markDirty);
+        analyse();
+    }
+
+    public void markSaved(Path to) {
+        file.set(to);
+        dirty.set(false);
+    }
+
+    // ---- analysis ---------------------------------------------------------------------------
+
+    private void analyse() {
+        long rev = revision.incrementAndGet();
+        Design snapshot = design.get();
+        background.execute(() -> {
+            if (rev != revision.get()) {
+                return; // a newer edit is already queued
+            }
+            if (published == null) {
+                published = PublishedComparison.load();
+            }
+            DesignAnalysis result = DesignAnalysis.of(rev, snapshot, published);
+            fx.execute(() -> {
+                if (rev == revision.get()) {
+                    analysis.set(result);
+                }
+            });
+        });
+    }
+}

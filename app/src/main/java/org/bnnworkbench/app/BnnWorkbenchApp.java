@@ -31,7 +31,13 @@ public final class BnnWorkbenchApp extends Application {
             stage.setScene(scene);
             stage.setMinWidth(800);
             stage.setMinHeight(500);
+            stage.setOnCloseRequest(e -> {
+                if (!window.confirmClose()) {
+                    e.consume();
+                }
+            });
             stage.show();
+            window.attach(stage);
         } catch (RuntimeException | Error e) {
             // Without a main window there is nothing to keep running: say why, then quit.
             errors.reportStartupFailure(e);

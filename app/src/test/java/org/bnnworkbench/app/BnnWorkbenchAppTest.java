@@ -55,20 +55,25 @@ class BnnWorkbenchAppTest {
     }
 
     @Test
-    void theStartTabIsTheOnlyTabAndIsShown() {
+    void theDesignerOpensFirstOnBnnSmallAndTheStartTabExplainsTheTool() {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
 
-        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Start");
-        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Start");
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Designer", "Start");
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Designer");
+        assertThat(robot.lookup("#block-s1b1-dense").tryQuery()).isPresent();
+
+        robot.clickOn("Start");
         Node startView = robot.lookup("#start-view").query();
         assertThat(startView.isVisible()).isTrue();
         assertThat(textOf(startView)).contains("binary neural network").contains("fashion-mnist-subset");
+        robot.clickOn("Designer");
     }
 
     @Test
-    void theStatusBarSaysReady() {
-        assertThat(robot.lookup("#status-bar").tryQuery()).isPresent();
-        assertThat(robot.lookup("Ready").tryQuery()).isPresent();
+    void theStatusBarShowsTheTotalsOfTheDesign() throws Exception {
+        org.controlsfx.control.StatusBar status = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("params"));
+        assertThat(status.getText()).contains("433,610 params").contains("MiB").contains("OPs");
     }
 
     @Test

@@ -266,6 +266,17 @@ public final class DesignerModel {
         return paste();
     }
 
+    /** Groups the selected blocks into a new stage named "stage N". */
+    public void groupSelection() {
+        for (int i = 1; ; i++) {
+            String name = "stage " + i;
+            if (design.get().groups().stream().noneMatch(g -> g.name().equals(name))) {
+                groupSelection(name);
+                return;
+            }
+        }
+    }
+
     /** Groups the selected blocks into a stage that the canvas can collapse. */
     public void groupSelection(String name) {
         if (selection.isEmpty()) {

@@ -16,7 +16,7 @@ public record ParameterDeclaration(String name, Kind kind, Object defaultValue, 
                                    List<String> choices, String description) {
 
     public enum Kind {
-        INTEGER, NUMBER, BOOLEAN, CHOICE, INTEGER_LIST, NUMBER_LIST, SHAPE
+        INTEGER, NUMBER, BOOLEAN, CHOICE, INTEGER_LIST, NUMBER_LIST, SHAPE, TEXT
     }
 
     public ParameterDeclaration {
@@ -48,6 +48,10 @@ public record ParameterDeclaration(String name, Kind kind, Object defaultValue, 
         return new ParameterDeclaration(name, Kind.NUMBER_LIST, List.copyOf(defaultValue), min, max, null, description);
     }
 
+    public static ParameterDeclaration text(String name, String defaultValue, String description) {
+        return new ParameterDeclaration(name, Kind.TEXT, defaultValue, 0, 0, null, description);
+    }
+
     public static ParameterDeclaration shape(String name, InputShape defaultValue, String description) {
         return new ParameterDeclaration(name, Kind.SHAPE, defaultValue, 1, 4096, null, description);
     }
@@ -60,6 +64,7 @@ public record ParameterDeclaration(String name, Kind kind, Object defaultValue, 
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
             case SHAPE -> "HxWxC, e.g. 32x32x3";
+            case TEXT -> "any text";
         };
     }
 
@@ -109,6 +114,7 @@ public record ParameterDeclaration(String name, Kind kind, Object defaultValue, 
                     throw problem(t, "is not a shape HxWxC such as 32x32x3");
                 }
             }
+            case TEXT -> t;
         };
     }
 

@@ -47,7 +47,7 @@ public final class PublishedComparison {
         double ops = imagenet.ops();
         Point bySize = points.stream().min(Comparator.comparingDouble(p -> Math.abs(Math.log(p.sizeMiB() / size)))).orElseThrow();
         Point byOps = points.stream().min(Comparator.comparingDouble(p -> Math.abs(Math.log(p.ops() / ops)))).orElseThrow();
-        return String.format(Locale.ROOT, "at 224x224x3: %.2f MiB, %.2fe8 OPs; size %s %s, OPs %s %s",
+        return String.format(Locale.ROOT, "at 224x224x3: %.2f MiB, %.2fe8 OPs \u2013 size %s %s, OPs %s %s",
                 size, ops / 1e8, relation(size, bySize.sizeMiB()), bySize.name(), relation(ops, byOps.ops()), byOps.name());
     }
 

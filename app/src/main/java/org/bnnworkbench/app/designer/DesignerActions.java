@@ -1,0 +1,277 @@
+package org.bnnworkbench.app.designer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.bnnworkbench.app.designer.io.Autosave;
+import org.bnnworkbench.app.designer.io.DesignFile;
+import org.bnnworkbench.app.designer.io.RecentFiles;
+import org.bnnworkbench.app.designer.model.AutoLayout;
+import org.bnnworkbench.app.designer.model.Design;
+import org.bnnworkbench.app.designer.edit.MoveBlocks;
+import org.bnnworkbench.engine.spec.SpecException;
+
+/**
+ * The designer's file actions: new, open, open template, save, save as, recent files, export as
+ * PNG, the guard against losing unsaved changes, and autosave with recovery after a crash. Dialogs
+ * are injectable so tests can answer them.
+ */
+public final class DesignerActions {
+
+    private static final Logger LOG = Logger.getLogger(DesignerActions.class.getName());
+
+    /** The questions the actions ask; the app shows dialogs, tests answer directly. */
+    public interface Dialogs {
+        /** Save, discard or cancel unsaved changes: returns "save", "discard" or "cancel". */
+        String unsavedChanges(String designName);
+
+        Optional<Path> openFile(Path folder);
+
+        Optional<Path> saveFile(Path folder, String suggestedName, String extension);
+
+        boolean recover(Autosave.Recovery recovery);
+
+        void error(String title, String message);
+    }
+
+    private final DesignerModel model;
+    private final DesignerView view;
+    private final RecentFiles recent;
+    private final Autosave autosave;
+    private final Dialogs dialogs;
+    private final Timeline autosaveTimer;
+
+    public DesignerActions(DesignerModel model, DesignerView view, Path home, Dialogs dialogs) {
+        this.model = model;
+        this.view = view;
+        this.recent = new RecentFiles(home.resolve("recent-designs.txt"));
+        this.autosave = new Autosave(home.resolve("autosave"));
+        this.dialogs = dialogs;
+        this.autosaveTimer = new Timeline(new KeyFrame(Duration.seconds(15), e -> autosaveNow()));
+        autosaveTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public void startAutosave() {
+        autosaveTimer.play();
+    }
+
+    /** Writes the unsaved design to the autosave folder (also called by the timer). */
+    public void autosaveNow() {
+        if (!model.dirtyProperty().get()) {
+            return;
+        }
+        try {
+            autosave.write(model.design(), model.fileProperty().get());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "autosave failed", e);
+        }
+    }
+
+    /** At start: offers to recover an autosaved design; returns true when one was recovered. */
+    public boolean offerRecovery() {
+        Optional<Autosave.Recovery> found = autosave.find();
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (dialogs.recover(found.get())) {
+            model.load(found.get().design(), found.get().origin(), true);
+            return true;
+        }
+        autosave.clear();
+        return false;
+    }
+
+    public List<Path> recentFiles() {
+        return recent.list();
+    }
+
+    /** Asks about unsaved changes; returns false when the user cancelled. */
+    public boolean confirmDiscard() {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        return switch (dialogs.unsavedChanges(model.design().spec().name())) {
+            case "save" -> save();
+            case "discard" -> {
+                autosave.clear();
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    public void newDesign() {
+        if (confirmDiscard()) {
+            model.load(Design.empty(), null, false);
+        }
+    }
+
+    public void openTemplate(Window owner) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        TemplateChooser.choose(owner).ifPresent(this::openTemplate);
+    }
+
+    public void openTemplate(Design template) {
+        model.load(template, null, false);
+        view.canvas().fitToView();
+    }
+
+    public void open() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        dialogs.openFile(folder()).ifPresent(this::open);
+    }
+
+    public void open(Path file) {
+        try {
+            Design d = DesignFile.load(file);
+            if (d.layout().isEmpty()) {
+                d = d.withLayout(AutoLayout.layout(d));
+            }
+            model.load(d, file, false);
+            recent.add(file);
+            view.canvas().fitToView();
+        } catch (SpecException e) {
+            dialogs.error("Cannot open design", e.getMessage());
+        }
+    }
+
+    public boolean save() {
+        Path file = model.fileProperty().get();
+        return file == null ? saveAs() : saveTo(file);
+    }
+
+    public boolean saveAs() {
+        Optional<Path> target = dialogs.saveFile(folder(), model.design().spec().name() + ".json", "json");
+        return target.isPresent() && saveTo(target.get());
+    }
+
+    public boolean saveTo(Path file) {
+        try {
+            DesignFile.save(model.design(), file);
+            model.markSaved(file);
+            recent.add(file);
+            autosave.clear();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dialogs.error("Cannot save design", file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    public void autoLayout() {
+        model.perform(new MoveBlocks("Auto-layout", AutoLayout.layout(model.design())));
+        view.canvas().fitToView();
+    }
+
+    /** Writes the whole design, at 100 % scale, as a PNG picture. */
+    public void exportPng() {
+        dialogs.saveFile(folder(), model.design().spec().name() + ".png", "png").ifPresent(this::exportPng);
+    }
+
+    public void exportPng(Path file) {
+        try {
+            var params = new SnapshotParameters();
+            params.setFill(Color.WHITE);
+            var content = view.canvas().content();
+            var saved = content.getTransforms().toArray(new javafx.scene.transform.Transform[0]);
+            content.getTransforms().clear();
+            WritableImage image;
+            try {
+                image = content.snapshot(params, null);
+            } finally {
+                content.getTransforms().setAll(saved);
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException | RuntimeException e) {
+            dialogs.error("Cannot export picture", file + ": " + e.getMessage());
+        }
+    }
+
+    private Path folder() {
+        Path file = model.fileProperty().get();
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            return file.toAbsolutePath().getParent();
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The dialogs of the desktop app. */
+    public static Dialogs standardDialogs(Window owner) {
+        return new Dialogs() {
+            @Override
+            public String unsavedChanges(String designName) {
+                var save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+                var discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+                var alert = new Alert(Alert.AlertType.CONFIRMATION, "The design '" + designName + "' has unsaved changes.",
+                        save, discard, ButtonType.CANCEL);
+                alert.initOwner(owner);
+                alert.setHeaderText("Save changes?");
+                ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+                return answer == save ? "save" : answer == discard ? "discard" : "cancel";
+            }
+
+            @Override
+            public Optional<Path> openFile(Path folder) {
+                var chooser = new FileChooser();
+                chooser.setTitle("Open design");
+                chooser.setInitialDirectory(folder.toFile());
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network files", "*.json"));
+                var f = chooser.showOpenDialog(owner);
+                return Optional.ofNullable(f).map(java.io.File::toPath);
+            }
+
+            @Override
+            public Optional<Path> saveFile(Path folder, String suggestedName, String extension) {
+                var chooser = new FileChooser();
+                chooser.setTitle("Save");
+                chooser.setInitialDirectory(folder.toFile());
+                chooser.setInitialFileName(suggestedName);
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files", "*." + extension));
+                var f = chooser.showSaveDialog(owner);
+                return Optional.ofNullable(f).map(java.io.File::toPath);
+            }
+
+            @Override
+            public boolean recover(Autosave.Recovery recovery) {
+                String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                        .format(recovery.savedAt());
+                var alert = new Alert(Alert.AlertType.CONFIRMATION, "An unsaved design '" + recovery.design().spec().name()
+                        + "' from " + when + " was kept when the app last closed unexpectedly. Recover it?",
+                        ButtonType.YES, ButtonType.NO);
+                alert.initOwner(owner);
+                alert.setHeaderText("Recover unsaved design?");
+                return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+            }
+
+            @Override
+            public void error(String title, String message) {
+                var alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+                alert.initOwner(owner);
+                alert.setHeaderText(title);
+                alert.showAndWait();
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.bnnworkbench.app.designer.view;
+
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+/** The small coloured badge that identifies a block kind on the palette and on the canvas. */
+final class Glyphs {
+
+    private Glyphs() {
+    }
+
+    static String symbol(String kind) {
+        return switch (kind) {
+            case "stem" -> "S";
+            case "binary-conv" -> "\u00b11";
+            case "dense" -> "D";
+            case "improvement" -> "I";
+            case "shortcut" -> "+";
+            case "transition" -> "T";
+            case "conv" -> "32";
+            case "norm" -> "BN";
+            case "pool" -> "P";
+            case "classifier" -> "C";
+            case "input" -> "\u25a3";
+            default -> "?";
+        };
+    }
+
+    static Node badge(String kind) {
+        var box = new Rectangle(26, 20);
+        box.setArcWidth(6);
+        box.setArcHeight(6);
+        box.getStyleClass().addAll("glyph-box", "kind-" + kind);
+        var text = new Text(symbol(kind));
+        text.getStyleClass().add("glyph-text");
+        var badge = new StackPane(box, text);
+        badge.getStyleClass().add("glyph");
+        return badge;
+    }
+}

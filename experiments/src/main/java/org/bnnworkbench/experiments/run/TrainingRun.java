@@ -68,10 +68,6 @@ public final class TrainingRun {
         trainer.cancel();
     }
 
-    public long parameterCount() {
-        return trainer.network().parameterCount();
-    }
-
     /**
      * Trains to the end, or until cancelled or diverged, and returns the final record, which is also on disk. A
      * failure on the way (a full disk, no memory left) does not escape: it ends the run with status {@code failed}

@@ -1,9 +1,13 @@
 package org.bnnworkbench.engine.kernel;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes {@code java -jar} start with the Vector API. On Java 17 the incubating module
@@ -17,6 +21,8 @@ import java.util.List;
 public final class VectorModule {
 
     private static final String GUARD = "BNN_NO_RELAUNCH";
+    private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+    private static final long CHILD_GRACE_SECONDS = 30;
 
     private VectorModule() {
     }
@@ -46,12 +52,33 @@ public final class VectorModule {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // standard error is piped, not inherited, only to drop the JVM's "Using incubator modules" warning: a
+        // command whose contract is one line on stderr for a mistake must not print a second one
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put(GUARD, Long.toString(ProcessHandle.current().pid()));
         try {
             Process child = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-            return child.waitFor();
+            Thread copier = new Thread(() -> copyWithoutIncubatorWarning(child.getErrorStream(), System.err),
+                    "bnn-child-stderr");
+            copier.setDaemon(true);
+            copier.start();
+            // on Ctrl+C or kill: let the child end its work in its own shutdown hooks (e.g. write a run record).
+            // The handle's destroy() only signals; Process.destroy() would also close the pipe the child's last
+            // words (how it ended) still have to pass through.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                child.toHandle().destroy();
+                try {
+                    child.waitFor(CHILD_GRACE_SECONDS, TimeUnit.SECONDS);
+                    copier.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            int code = child.waitFor();
+            copier.join();
+            return code;
         } catch (java.io.IOException e) {
             System.err.println("note: could not restart with the Vector API (" + e.getMessage()
                     + "); continuing on the slower plain-Java kernels");
@@ -60,6 +87,52 @@ public final class VectorModule {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * Copies the child's standard error as it comes, without its first line if that is the JVM's incubator warning.
+     * Flushes after every read: progress lines end in a carriage return, not a newline.
+     */
+    static void copyWithoutIncubatorWarning(InputStream from, PrintStream to) {
+        byte[] warning = INCUBATOR_WARNING.getBytes(StandardCharsets.UTF_8);
+        var firstLine = new java.io.ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = from.read()) >= 0 && b != '\n') {
+                firstLine.write(b);
+                if (!startsWith(warning, firstLine.toByteArray())) {
+                    break;
+                }
+            }
+            byte[] first = firstLine.toByteArray();
+            boolean isWarning = new String(first, StandardCharsets.UTF_8).strip().equals(INCUBATOR_WARNING);
+            if (!isWarning) {
+                to.write(first, 0, first.length);
+                if (b == '\n') {
+                    to.write('\n');
+                }
+                to.flush();
+            }
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = from.read(buffer)) > 0) {
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+        } catch (java.io.IOException e) {
+            // the child has gone; nothing more will come
+        }
+    }
+
+    /** Whether {@code text} could still become {@code prefix} (a CR before the newline counts as a match). */
+    private static boolean startsWith(byte[] prefix, byte[] text) {
+        for (int i = 0; i < text.length; i++) {
+            boolean fits = i < prefix.length ? text[i] == prefix[i] : i == prefix.length && text[i] == '\r';
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** In a relaunched child: halt as soon as the parent JVM is gone. */

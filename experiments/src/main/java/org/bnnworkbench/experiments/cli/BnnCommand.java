@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bnnworkbench.engine.kernel.VectorModule;
 
 /**
  * The {@code bnn} command line: picks the subcommand named by the first argument and runs it. Runs without a
@@ -13,6 +14,8 @@ import java.util.Set;
  */
 public final class BnnCommand {
 
+    /** Set this environment variable to see the stack trace of an internal error. */
+    static final String DEBUG_VARIABLE = "BNN_DEBUG";
     private static final Set<String> HELP_WORDS = Set.of("help", "--help", "-h");
 
     private final Map<String, Subcommand> byName = new LinkedHashMap<>();
@@ -32,13 +35,25 @@ public final class BnnCommand {
 
     /** The subcommands of the real {@code bnn}. Register each new subcommand here, and only here. */
     public static BnnCommand standard() {
-        return new BnnCommand(List.of());
+        return new BnnCommand(List.of(new TrainCommand(), new DatasetsCommand()));
     }
 
     public static void main(String[] args) {
-        int code = standard().run(List.of(args), System.out, System.err);
+        BnnCommand bnn = standard();
+        if (args.length > 0 && bnn.isComputeHeavy(args[0])) {
+            int childCode = VectorModule.relaunchIfMissing(BnnCommand.class, args);
+            if (childCode >= 0) {
+                System.exit(childCode);
+            }
+        }
+        int code = bnn.run(List.of(args), System.out, System.err);
         System.out.flush();
         System.exit(code);
+    }
+
+    private boolean isComputeHeavy(String name) {
+        Subcommand subcommand = byName.get(name);
+        return subcommand != null && subcommand.computeHeavy();
     }
 
     /** Runs {@code bnn args...} and returns its exit code; never calls {@link System#exit}. */
@@ -58,6 +73,17 @@ public final class BnnCommand {
         } catch (UsageException e) {
             err.println(e.getMessage());
             return ExitCode.USAGE;
+        } catch (CommandFailedException e) {
+            err.println(e.getMessage());
+            return ExitCode.FAILURE;
+        } catch (RuntimeException e) {
+            // a bug, not a mistake of the user: still one line, with the trace only on request
+            if (System.getenv(DEBUG_VARIABLE) != null) {
+                e.printStackTrace(err);
+            }
+            err.println("bnn " + name + ": internal error: " + e + " (set " + DEBUG_VARIABLE
+                    + "=1 for the stack trace)");
+            return ExitCode.FAILURE;
         }
     }
 }

@@ -39,6 +39,10 @@ final class HelpCommand implements Subcommand {
             throw new UsageException("bnn help: unknown command '" + wanted + "' (try 'bnn help')");
         }
         out.println("bnn " + match.get().name() + ": " + match.get().summary());
+        if (!match.get().usage().isEmpty()) {
+            out.println();
+            out.println(match.get().usage());
+        }
         return ExitCode.OK;
     }
 

@@ -153,6 +153,30 @@ public final class Options {
         return value;
     }
 
+    public int nonNegativeInt(String name, int fallback) {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        int value = parseInt(name, text.get(), "an integer >= 0");
+        if (value < 0) {
+            throw expected(name, "an integer >= 0", text.get());
+        }
+        return value;
+    }
+
+    public long longInteger(String name, long fallback) {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.get().strip());
+        } catch (NumberFormatException e) {
+            throw expected(name, "an integer", text.get());
+        }
+    }
+
     public double number(String name, double fallback) {
         Optional<String> text = string(name);
         return text.isEmpty() ? fallback : parseDouble(name, text.get(), "a number");
@@ -168,6 +192,38 @@ public final class Options {
             throw expected(name, "a positive number", text.get());
         }
         return value;
+    }
+
+    public double nonNegativeNumber(String name, double fallback) {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        double value = parseDouble(name, text.get(), "a number >= 0");
+        if (value < 0) {
+            throw expected(name, "a number >= 0", text.get());
+        }
+        return value;
+    }
+
+    /** The value of {@code --name}, which must be one of {@code allowed} (compared exactly). */
+    public String choice(String name, String fallback, List<String> allowed) {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (!allowed.contains(text.get())) {
+            throw expected(name, "one of " + String.join(", ", allowed), text.get());
+        }
+        return text.get();
+    }
+
+    /**
+     * A mistake the parser cannot see by itself (a value out of range, options that do not go together), worded
+     * like the parser's own: the command's name, then {@code problem}.
+     */
+    public UsageException problem(String problem) {
+        return usage(problem);
     }
 
     /** The arguments that are not options, in order. */

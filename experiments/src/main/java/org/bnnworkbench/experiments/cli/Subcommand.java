@@ -15,6 +15,19 @@ public interface Subcommand {
     /** One line for the list that {@code bnn help} prints. */
     String summary();
 
+    /** What {@code bnn help <name>} shows after the summary: the options and their defaults; may be empty. */
+    default String usage() {
+        return "";
+    }
+
+    /**
+     * Whether the subcommand does enough arithmetic that it must run with the Vector API kernels; {@code bnn} then
+     * restarts itself with {@code --add-modules jdk.incubator.vector} when the JVM lacks the module.
+     */
+    default boolean computeHeavy() {
+        return false;
+    }
+
     /**
      * Runs the subcommand.
      *
@@ -22,6 +35,8 @@ public interface Subcommand {
      * @return the process exit code, one of {@link ExitCode}
      * @throws UsageException when the arguments are wrong; {@link BnnCommand} prints its one-line message and
      *     exits with {@link ExitCode#USAGE}
+     * @throws CommandFailedException when the command cannot be done; {@link BnnCommand} prints its one-line
+     *     message and exits with {@link ExitCode#FAILURE}
      */
     int run(List<String> args, PrintStream out, PrintStream err);
 }

@@ -125,4 +125,49 @@ class BnnCommandTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("echo");
     }
+
+    /** A subcommand that fails the way it is told to. */
+    private record Failing(RuntimeException failure) implements Subcommand {
+        @Override
+        public String name() {
+            return "fail";
+        }
+
+        @Override
+        public String summary() {
+            return "fail";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out, PrintStream err) {
+            throw failure;
+        }
+    }
+
+    @Test
+    void aCommandThatCannotBeDoneIsOneLineAndExitCodeOne() {
+        int code = bnn(new BnnCommand(List.of(new Failing(new CommandFailedException("bnn fail: data.idx is broken")))),
+                "fail");
+
+        assertThat(code).isEqualTo(ExitCode.FAILURE);
+        assertThat(err()).isEqualTo("bnn fail: data.idx is broken" + System.lineSeparator());
+    }
+
+    @Test
+    void aBugIsOneLineWithoutAStackTraceAndExitCodeOne() {
+        int code = bnn(new BnnCommand(List.of(new Failing(new IllegalStateException("oops")))), "fail");
+
+        assertThat(code).isEqualTo(ExitCode.FAILURE);
+        assertThat(err().lines()).singleElement().asString()
+                .startsWith("bnn fail: internal error: java.lang.IllegalStateException: oops");
+    }
+
+    @Test
+    void helpForACommandShowsItsUsage() {
+        var train = new TrainCommand();
+
+        assertThat(bnn(new BnnCommand(List.of(train)), "help", "train")).isZero();
+
+        assertThat(out()).contains("usage: bnn train --out DIR").contains("--epochs 10");
+    }
 }

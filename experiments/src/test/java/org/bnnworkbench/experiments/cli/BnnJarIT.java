@@ -48,6 +48,16 @@ class BnnJarIT {
     }
 
     @Test
+    void aTrainMistakeIsOneLineAlthoughTrainRestartsWithTheVectorApi() throws Exception {
+        Result result = javaJar("train", "--clip", "-1", "--out", "target/never-written");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("bnn train: --clip expects a positive number, got '-1'"
+                + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void theJarCarriesNoJavaFx() throws IOException {
         try (var jar = new JarFile(JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))

@@ -131,4 +131,36 @@ class OptionsTest {
         assertThatThrownBy(() -> options.string("epoch")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.isSet("epochs")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aChoiceMustBeOneOfTheListedWords() {
+        Options options = new Options("bnn train").value("estimator").parse(List.of("--estimator", "sign"));
+
+        assertThat(options.choice("estimator", "ste", List.of("ste", "sign"))).isEqualTo("sign");
+        assertThatThrownBy(() -> options.choice("estimator", "ste", List.of("ste", "approx")))
+                .hasMessage("bnn train: --estimator expects one of ste, approx, got 'sign'");
+    }
+
+    @Test
+    void limitsMayBeZeroButNotNegative() {
+        Options options = new Options("bnn train").value("limit").value("decay")
+                .parse(List.of("--limit", "-1", "--decay", "-0.5"));
+
+        assertThatThrownBy(() -> options.nonNegativeInt("limit", 0))
+                .hasMessage("bnn train: --limit expects an integer >= 0, got '-1'");
+        assertThatThrownBy(() -> options.nonNegativeNumber("decay", 0))
+                .hasMessage("bnn train: --decay expects a number >= 0, got '-0.5'");
+    }
+
+    @Test
+    void aSeedMayBeALongInteger() {
+        assertThat(trainOptions("--seed", "12345678901").longInteger("seed", 42)).isEqualTo(12345678901L);
+        assertThatThrownBy(() -> trainOptions("--seed", "1.5").longInteger("seed", 42))
+                .hasMessage("bnn train: --seed expects an integer, got '1.5'");
+    }
+
+    @Test
+    void aProblemFoundByTheCommandIsWordedLikeTheParsersOwn() {
+        assertThat(trainOptions().problem("--out is a file")).hasMessage("bnn train: --out is a file");
+    }
 }

@@ -1,0 +1,37 @@
+package org.bnnworkbench.engine.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class VectorModuleTest {
+
+    private static String copied(String childStderr) {
+        var bytes = new ByteArrayOutputStream();
+        VectorModule.copyWithoutIncubatorWarning(
+                new ByteArrayInputStream(childStderr.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theChildsIncubatorWarningIsDroppedAndTheRestPassesUnchanged() {
+        assertThat(copied("WARNING: Using incubator modules: jdk.incubator.vector\nbnn train: --clip is bad\n"))
+                .isEqualTo("bnn train: --clip is bad\n");
+        assertThat(copied("WARNING: Using incubator modules: jdk.incubator.vector\r\nepoch 1\repoch 2\r"))
+                .isEqualTo("epoch 1\repoch 2\r");
+    }
+
+    @Test
+    void anyOtherFirstLineIsKept() {
+        assertThat(copied("WARNING: something else\nsecond\n")).isEqualTo("WARNING: something else\nsecond\n");
+        assertThat(copied("WARN")).isEqualTo("WARN");
+        assertThat(copied("")).isEmpty();
+        assertThat(copied("WARNING: Using incubator modules: jdk.incubator.vector, more\n"))
+                .isEqualTo("WARNING: Using incubator modules: jdk.incubator.vector, more\n");
+    }
+}

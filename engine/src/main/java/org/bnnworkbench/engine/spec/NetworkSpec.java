@@ -145,7 +145,11 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         return new ResolvedNetwork(this, order, shapes, expansions, classifier);
     }
 
-    /** Kahn's algorithm; blocks left over sit on a cycle and are reported by name. */
+    /**
+     * Kahn's algorithm. Broken blocks (already reported) release their consumers but are left out of
+     * the order; a block left over afterwards sits on a cycle or after one, and only those on a cycle
+     * are reported, by name.
+     */
     private static List<Block> topologicalOrder(Map<String, Block> byId, List<SpecException> problems, Set<String> broken) {
         Map<String, Integer> pending = new HashMap<>();
         Map<String, List<String>> consumers = new HashMap<>();
@@ -161,7 +165,7 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         }
         Deque<String> ready = new ArrayDeque<>();
         for (Block b : byId.values()) {
-            if (pending.get(b.id()) == 0 && !broken.contains(b.id())) {
+            if (pending.get(b.id()) == 0) {
                 ready.add(b.id());
             }
         }
@@ -169,18 +173,25 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         Set<String> done = new HashSet<>();
         while (!ready.isEmpty()) {
             String id = ready.poll();
-            order.add(byId.get(id));
+            if (!broken.contains(id)) {
+                order.add(byId.get(id));
+            }
             done.add(id);
             for (String c : consumers.getOrDefault(id, List.of())) {
-                int left = pending.merge(c, -1, Integer::sum);
-                if (left == 0 && !broken.contains(c)) {
+                if (pending.merge(c, -1, Integer::sum) == 0) {
                     ready.add(c);
                 }
             }
         }
-        List<String> cyclic = byId.keySet().stream()
-                .filter(id -> !done.contains(id) && !broken.contains(id)).toList();
-        if (!cyclic.isEmpty()) {
+        Set<String> left = new java.util.LinkedHashSet<>(byId.keySet());
+        left.removeAll(done);
+        // peel off blocks that merely follow a cycle: repeatedly drop those none of the others read
+        boolean peeled = true;
+        while (peeled) {
+            peeled = left.removeIf(id -> consumers.getOrDefault(id, List.of()).stream().noneMatch(left::contains));
+        }
+        if (!left.isEmpty()) {
+            List<String> cyclic = List.copyOf(left);
             problems.add(new SpecException(cyclic.get(0), "is part of a cycle through " + String.join(", ", cyclic)));
         }
         return order;

@@ -82,6 +82,8 @@ class SpecJsonTest {
         assertBlockError(VALID.replace("\"classes\" : 10", "\"classes\" : 10.5"), "classifier",
                 "'classes' must be a whole number");
         assertBlockError(VALID.replace("\"relu\" : true", "\"relu\" : 1"), "stem", "'relu' must be true or false");
+        assertBlockError(VALID.replace("\"classes\" : 10", "\"classes\" : 2147483648"), "classifier",
+                "'classes' is too large: 2147483648");
     }
 
     @Test

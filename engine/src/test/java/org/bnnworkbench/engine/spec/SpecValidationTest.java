@@ -85,6 +85,48 @@ class SpecValidationTest {
     }
 
     @Test
+    void aFeatureMapLargerThanOneTensorIsRefused() {
+        NetworkSpec spec = new NetworkSpec("huge", new InputShape(65536, 65536, 3), Precision.BINARY, List.of(
+                new StemBlock("stem", from("input"), StemBlock.Type.SMALL, 16, true),
+                new ClassifierBlock("classifier", from("stem"), 10, true, true)));
+        assertOneProblem(spec, "stem", "the output would be 16x65536x65536, more values than one tensor can hold");
+    }
+
+    @Test
+    void channelsThatWouldOverflowAnIntAreRefused() {
+        // a growth rate near 2^31 once overflowed the concatenated channel count into a negative number
+        assertOneProblem(chain(new DenseBlock("d", from("stem"), Integer.MAX_VALUE, 1)), "d",
+                "has more weights than one tensor can hold");
+        assertOneProblem(chain(new DenseBlock("d", from("stem"), 16, 1), new DenseBlock("e", from("d"), Integer.MAX_VALUE - 16, 1)),
+                "e", "more weights than one tensor can hold");
+    }
+
+    @Test
+    void paddingThatWouldOverflowTheGeometryIsRefused() {
+        assertOneProblem(chain(new ConvBlock("c", from("stem"), 16, 3, 1, Integer.MAX_VALUE, 1, 1, true, true, false)),
+                "c", "is too large");
+    }
+
+    /**
+     * Three 1-channel 46339x46339 convolutions on a 46340x46340 map: each op fits a tensor, but their
+     * MACs (about 4.6e18 each) exceed a long together; the cost model says so instead of wrapping around.
+     */
+    @Test
+    void costsBeyondALongAreASpecException() {
+        List<Block> blocks = new java.util.ArrayList<>();
+        String last = "input";
+        for (String id : List.of("c1", "c2", "c3")) {
+            blocks.add(new ConvBlock(id, from(last), 1, 46339, 1, 23169, 1, 1, false, false, false));
+            last = id;
+        }
+        blocks.add(new ClassifierBlock("classifier", from(last), 10, false, false));
+        NetworkSpec spec = new NetworkSpec("wide", new InputShape(46340, 46340, 1), Precision.BINARY, blocks);
+        assertThat(spec.problems()).isEmpty();
+        assertThatThrownBy(() -> CostModel.of(spec, CostConvention.BMXNET)).isInstanceOfSatisfying(SpecException.class,
+                e -> assertThat(e.blockId()).isEqualTo("c3"));
+    }
+
+    @Test
     void problemsListsEveryProblemAtOnce() {
         NetworkSpec spec = new NetworkSpec("broken", new InputShape(32, 32, 3), Precision.BINARY, List.of(
                 new StemBlock("stem", from("input"), StemBlock.Type.SMALL, 16, true),

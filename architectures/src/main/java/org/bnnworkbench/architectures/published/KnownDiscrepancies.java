@@ -21,7 +21,7 @@ public final class KnownDiscrepancies {
                     + " (ResNetE34, grouped stem, published_results.csv:5) is 5.21, as computed (5.214 MiB)",
             key("seed-tables.csv:11", Quantity.MODEL_SIZE),
             "computed 7.347 MiB rounds to 7.3; larq prints 7.35 (published_results.csv:91 and :101) and 7.347"
-                    + " (:118), all matching; the slide's 7.4 is 7.35 rounded a second time",
+                    + " (:118), all matching; 7.4 is what 7.35 gives when it is rounded once more",
             key("seed-tables.csv:30", Quantity.OPS),
             "computed 1.924e8 (137,281,536 FLOPs + 3,525,967,872 BOPs / 64) prints 1.92; counting the classifier's"
                     + " 512,000 MACs too would give 1.929e8 = 1.93, but the same rule gives 1.64 for Bi-Real Net 18,"
@@ -33,7 +33,7 @@ public final class KnownDiscrepancies {
                     + " slide's 2.71",
             key("seed-tables.csv:39", Quantity.OPS),
             "computed 1.6254e8 rounds to 1.63, the value the BMXNet wiki prints for the same network"
-                    + " (published_results.csv:16); the slide's 1.62 is 1.6254 cut off rather than rounded");
+                    + " (published_results.csv:16); 1.62 is what 1.6254 gives when it is cut off instead of rounded");
 
     private KnownDiscrepancies() {
     }

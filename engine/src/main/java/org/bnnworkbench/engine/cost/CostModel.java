@@ -9,6 +9,7 @@ import org.bnnworkbench.engine.spec.NetworkSpec;
 import org.bnnworkbench.engine.spec.Op;
 import org.bnnworkbench.engine.spec.OpNode;
 import org.bnnworkbench.engine.spec.ResolvedNetwork;
+import org.bnnworkbench.engine.spec.SpecException;
 
 /**
  * Counts parameters, size and operations from a spec's primitive operations (the same list the
@@ -39,11 +40,18 @@ public final class CostModel {
             for (OpNode node : ops) {
                 LayerCost cost = cost(block, node, convention);
                 layers.add(cost);
-                binary += cost.binaryParams();
-                fp += cost.fpParams();
-                flops += cost.flops();
-                bops += cost.bops();
-                activations += cost.activationBytes();
+                try {
+                    // every op fits one engine tensor, but a network of huge ops can still exceed a long
+                    binary = Math.addExact(binary, cost.binaryParams());
+                    fp = Math.addExact(fp, cost.fpParams());
+                    flops = Math.addExact(flops, cost.flops());
+                    bops = Math.addExact(bops, cost.bops());
+                    activations = Math.addExact(activations, cost.activationBytes());
+                    Math.addExact(Math.multiplyExact(fp, 4), binary / 8 + 1); // modelSizeBytes() must fit too
+                } catch (ArithmeticException e) {
+                    throw new SpecException(block.id(), "the network is too large to count: its parameters or"
+                            + " operations exceed " + Long.MAX_VALUE);
+                }
             }
         }
         return new NetworkCost(resolved.spec().name(), convention, binary, fp, flops, bops, activations,
@@ -77,7 +85,7 @@ public final class CostModel {
             fpParams = 2L * b.channels();
         } else if (op instanceof Op.Dense d) {
             kind = "dense";
-            fpParams = (long) (d.in() + 1) * d.out();
+            fpParams = ((long) d.in() + 1) * d.out();
             flops = convention == CostConvention.LARQ ? (long) d.in() * d.out() : 0;
         } else {
             kind = kindOf(op);

@@ -35,6 +35,16 @@ public record NetworkCost(String network, CostConvention convention, long binary
         return binaryParams + fpParams;
     }
 
+    /** Channels of all BatchNorm layers (each counted as 2 parameters, scale and shift). */
+    public long batchNormChannels() {
+        return layers.stream().filter(l -> l.kind().equals("batchnorm")).mapToLong(l -> l.fpParams() / 2).sum();
+    }
+
+    /** Weights (and biases) of the 32-bit convolutions: stems, transitions, down-sampling shortcuts. */
+    public long fpConvParams() {
+        return layers.stream().filter(l -> l.kind().equals("conv")).mapToLong(LayerCost::fpParams).sum();
+    }
+
     /** Share of all MACs that are binary. */
     public double binaryMacShare() {
         long total = flops + bops;

@@ -6,9 +6,14 @@ import org.bnnworkbench.engine.kernel.ConvGeometry;
 
 /**
  * Builds a block's list of {@link OpNode}s while inferring shapes, and turns every impossible
- * combination into a {@link SpecException} that names the block.
+ * combination into a {@link SpecException} that names the block. Sizes are computed in {@code long}:
+ * a feature map or a weight tensor the engine could not hold in one array (more than
+ * {@value #MAX_VALUES} values) is such an impossible combination, so every later count fits.
  */
 final class Expansion {
+
+    /** The most values one engine tensor holds: a Java array's length. */
+    static final long MAX_VALUES = Integer.MAX_VALUE;
 
     private final String blockId;
     private final List<FeatureShape> inputs;
@@ -66,14 +71,48 @@ final class Expansion {
             throw error("groups " + groups + " must divide the input channels (" + in.channels()
                     + ") and the output channels (" + out + ")");
         }
-        ConvGeometry g = new ConvGeometry(in.channels(), out, kernel, stride, padding, dilation, groups);
-        int oh = g.outSize(in.height());
-        int ow = g.outSize(in.width());
+        long extent = (long) dilation * (kernel - 1) + 1;
+        long paddedHeight = in.height() + 2L * padding;
+        long paddedWidth = in.width() + 2L * padding;
+        if (extent > MAX_VALUES || paddedHeight > MAX_VALUES || paddedWidth > MAX_VALUES) {
+            throw error("a " + kernel + "x" + kernel + " convolution with padding " + padding + " and dilation "
+                    + dilation + " is too large");
+        }
+        long oh = Math.floorDiv(paddedHeight - extent, stride) + 1;
+        long ow = Math.floorDiv(paddedWidth - extent, stride) + 1;
         if (oh <= 0 || ow <= 0) {
             throw error("a " + kernel + "x" + kernel + " convolution (dilation " + dilation + ") does not fit the "
                     + in.height() + "x" + in.width() + " input");
         }
-        return add(name, new Op.Conv(g, binary, bias), new FeatureShape(out, oh, ow), from);
+        long weights = product(out, in.channels() / groups, kernel, kernel);
+        if (weights > MAX_VALUES) {
+            throw error("a convolution from " + in.channels() + " to " + out + " channels with a " + kernel + "x" + kernel
+                    + " kernel has more weights than one tensor can hold (" + MAX_VALUES + ")");
+        }
+        FeatureShape shape = featureMap(out, oh, ow);
+        ConvGeometry g = new ConvGeometry(in.channels(), out, kernel, stride, padding, dilation, groups);
+        return add(name, new Op.Conv(g, binary, bias), shape, from);
+    }
+
+    /** A feature map's shape, refused when it holds more values than one tensor can. */
+    private FeatureShape featureMap(long channels, long height, long width) {
+        if (product(channels, height, width) > MAX_VALUES) {
+            throw error("the output would be " + channels + "x" + height + "x" + width
+                    + ", more values than one tensor can hold (" + MAX_VALUES + ")");
+        }
+        return new FeatureShape((int) channels, (int) height, (int) width);
+    }
+
+    /** The product of non-negative factors, or {@link Long#MAX_VALUE} when it overflows. */
+    private static long product(long... factors) {
+        long p = 1;
+        for (long f : factors) {
+            if (f != 0 && p > Long.MAX_VALUE / f) {
+                return Long.MAX_VALUE;
+            }
+            p *= f;
+        }
+        return p;
     }
 
     int bn(String name, int from) {
@@ -107,13 +146,13 @@ final class Expansion {
         if (kernel <= 0 || stride <= 0 || padding < 0 || padding >= kernel) {
             throw error("bad pooling window: kernel " + kernel + ", stride " + stride + ", padding " + padding);
         }
-        int oh = (in.height() + 2 * padding - kernel) / stride + 1;
-        int ow = (in.width() + 2 * padding - kernel) / stride + 1;
+        long oh = Math.floorDiv(in.height() + 2L * padding - kernel, stride) + 1;
+        long ow = Math.floorDiv(in.width() + 2L * padding - kernel, stride) + 1;
         if (oh <= 0 || ow <= 0) {
             throw error("a " + kernel + "x" + kernel + " pooling window does not fit the " + in.height() + "x"
                     + in.width() + " input");
         }
-        return new FeatureShape(in.channels(), oh, ow);
+        return featureMap(in.channels(), oh, ow);
     }
 
     int globalAvgPool(String name, int from) {
@@ -125,6 +164,10 @@ final class Expansion {
             throw error("classes must be positive, got " + out);
         }
         FeatureShape in = shape(from);
+        if (product(in.size(), out) > MAX_VALUES) {
+            throw error("a dense layer from " + in.size() + " values to " + out
+                    + " classes has more weights than one tensor can hold (" + MAX_VALUES + ")");
+        }
         return add(name, new Op.Dense((int) in.size(), out), new FeatureShape(out, 1, 1), from);
     }
 
@@ -142,7 +185,7 @@ final class Expansion {
         if (!sa.sameResolution(sb)) {
             throw error("cannot concatenate " + sa + " and " + sb + ": resolutions differ");
         }
-        return add(name, new Op.Concat(), new FeatureShape(sa.channels() + sb.channels(), sa.height(), sa.width()), a, b);
+        return add(name, new Op.Concat(), featureMap((long) sa.channels() + sb.channels(), sa.height(), sa.width()), a, b);
     }
 
     int sliceAdd(String name, int target, int addend) {

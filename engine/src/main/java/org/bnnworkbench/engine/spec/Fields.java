@@ -29,8 +29,11 @@ final class Fields {
 
     static int integer(JsonNode node, String block, String field) {
         JsonNode v = required(node, block, field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (!v.isIntegralNumber()) {
             throw new SpecException(block, "'" + field + "' must be a whole number, got " + v);
+        }
+        if (!v.canConvertToInt()) {
+            throw new SpecException(block, "'" + field + "' is too large: " + v);
         }
         return v.asInt();
     }

@@ -89,20 +89,24 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
                 problems.add(new SpecException(b.id(), "the id is used by more than one block"));
             }
         }
+        Set<String> broken = new HashSet<>();
         for (Block b : blocks) {
             for (int k = 0; k < b.inputs().size(); k++) {
                 String in = b.inputs().get(k);
                 if (in.isBlank()) {
                     problems.add(new SpecException(b.id(), "input " + (k + 1) + " is not connected"));
+                    broken.add(b.id());
                 } else if (!in.equals(INPUT) && !byId.containsKey(in)) {
                     problems.add(new SpecException(b.id(), "reads from '" + in + "', which is not a block"));
+                    broken.add(b.id());
                 }
                 if (in.equals(b.id())) {
                     problems.add(new SpecException(b.id(), "reads its own output (a cycle)"));
+                    broken.add(b.id());
                 }
             }
         }
-        List<Block> order = topologicalOrder(byId, problems);
+        List<Block> order = topologicalOrder(byId, problems, broken);
         Map<String, FeatureShape> shapes = new HashMap<>();
         Map<String, List<OpNode>> expansions = new LinkedHashMap<>();
         shapes.put(INPUT, input.asFeatures());
@@ -153,8 +157,12 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         return new ResolvedNetwork(this, order, shapes, expansions, classifier);
     }
 
-    /** Kahn's algorithm; blocks left over sit on a cycle and are reported by name. */
-    private static List<Block> topologicalOrder(Map<String, Block> byId, List<SpecException> problems) {
+    /**
+     * Kahn's algorithm. Broken blocks (already reported) release their consumers but are left out of
+     * the order; a block left over afterwards sits on a cycle or after one, and only those on a cycle
+     * are reported, by name.
+     */
+    private static List<Block> topologicalOrder(Map<String, Block> byId, List<SpecException> problems, Set<String> broken) {
         Map<String, Integer> pending = new HashMap<>();
         Map<String, List<String>> consumers = new HashMap<>();
         for (Block b : byId.values()) {
@@ -179,17 +187,25 @@ public record NetworkSpec(String name, InputShape input, Precision precision, Li
         Set<String> done = new HashSet<>();
         while (!ready.isEmpty()) {
             String id = ready.poll();
-            order.add(byId.get(id));
+            if (!broken.contains(id)) {
+                order.add(byId.get(id));
+            }
             done.add(id);
             for (String c : consumers.getOrDefault(id, List.of())) {
-                int left = pending.merge(c, -1, Integer::sum);
-                if (left == 0) {
+                if (pending.merge(c, -1, Integer::sum) == 0) {
                     ready.add(c);
                 }
             }
         }
-        List<String> cyclic = byId.keySet().stream().filter(id -> !done.contains(id)).toList();
-        if (!cyclic.isEmpty()) {
+        Set<String> left = new java.util.LinkedHashSet<>(byId.keySet());
+        left.removeAll(done);
+        // peel off blocks that merely follow a cycle: repeatedly drop those none of the others read
+        boolean peeled = true;
+        while (peeled) {
+            peeled = left.removeIf(id -> consumers.getOrDefault(id, List.of()).stream().noneMatch(left::contains));
+        }
+        if (!left.isEmpty()) {
+            List<String> cyclic = List.copyOf(left);
             problems.add(new SpecException(cyclic.get(0), "is part of a cycle through " + String.join(", ", cyclic)));
         }
         return order;

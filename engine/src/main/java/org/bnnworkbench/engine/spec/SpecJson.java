@@ -1,7 +1,8 @@
 package org.bnnworkbench.engine.spec;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +29,10 @@ public final class SpecJson {
 
     public static final String FORMAT = "bnn-workbench/network";
     public static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // strict: a duplicated field or text after the object is an error, not silently dropped
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SpecJson() {
     }
@@ -85,12 +89,10 @@ public final class SpecJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
-        } catch (JsonParseException e) {
-            var loc = e.getLocation();
-            throw new SpecException("not valid JSON at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-                    + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new SpecException("not valid JSON: " + e.getOriginalMessage(), e);
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new SpecException("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new SpecException(null, "a network file must hold a JSON object");

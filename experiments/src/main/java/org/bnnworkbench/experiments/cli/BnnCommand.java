@@ -35,7 +35,7 @@ public final class BnnCommand {
 
     /** The subcommands of the real {@code bnn}. Register each new subcommand here, and only here. */
     public static BnnCommand standard() {
-        return new BnnCommand(List.of(new TrainCommand(), new DatasetsCommand()));
+        return new BnnCommand(List.of(new TrainCommand(), new DatasetsCommand(), new ArchitecturesCommand(), new CostCommand()));
     }
 
     public static void main(String[] args) {

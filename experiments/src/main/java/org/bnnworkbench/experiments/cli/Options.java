@@ -27,6 +27,8 @@ public final class Options {
     private final String command;
     private final Set<String> valueNames = new LinkedHashSet<>();
     private final Set<String> flagNames = new LinkedHashSet<>();
+    private final Set<String> repeatableNames = new LinkedHashSet<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flagsGiven = new HashSet<>();
     private final List<String> positional = new ArrayList<>();
@@ -42,6 +44,22 @@ public final class Options {
         declare(name);
         valueNames.add(name);
         return this;
+    }
+
+    /** Declares {@code --name <value>} that may be given several times, e.g. {@code --param a=1 --param b=2}. */
+    public Options repeatable(String name) {
+        value(name);
+        repeatableNames.add(name);
+        return this;
+    }
+
+    /** Every value of a repeatable option, in the order given. */
+    public List<String> strings(String name) {
+        requireParsed();
+        if (!repeatableNames.contains(name)) {
+            throw new IllegalArgumentException("--" + name + " is not a declared repeatable option");
+        }
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     /** Declares {@code --name} without a value. */
@@ -99,7 +117,10 @@ public final class Options {
                     }
                     value = args.get(++i);
                 }
-                if (values.putIfAbsent(name, value) != null) {
+                if (repeatableNames.contains(name)) {
+                    repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                    values.put(name, value);
+                } else if (values.putIfAbsent(name, value) != null) {
                     throw usage("--" + name + " is given twice");
                 }
             } else {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.bnnworkbench.architectures.Architectures;
 import org.bnnworkbench.engine.data.DatasetCatalog;
 import org.bnnworkbench.engine.data.DatasetException;
 import org.bnnworkbench.engine.data.DatasetSplit;
@@ -20,6 +19,7 @@ import org.bnnworkbench.engine.spec.NetworkSpec;
 import org.bnnworkbench.engine.spec.SpecException;
 import org.bnnworkbench.engine.train.Checkpoint;
 import org.bnnworkbench.engine.train.TrainingConfig;
+import org.bnnworkbench.experiments.design.ArchitectureArgument;
 import org.bnnworkbench.experiments.run.RunDirectory;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunRecordJson;
@@ -54,9 +54,12 @@ final class TrainCommand implements Subcommand {
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "usage: bnn train --out DIR [--arch NAME] [--dataset NAME|PATH] [hyperparameters] [--json]",
-                "                 [--checkpoint] [--resume]",
-                "  --arch        " + String.join(", ", Architectures.names()) + " (default " + DEFAULT_ARCH + ")",
+                "usage: bnn train --out DIR [--arch NAME|FAMILY|FILE] [--param name=value ...] [--full-precision]",
+                "                 [--dataset NAME|PATH] [hyperparameters] [--json] [--checkpoint] [--resume]",
+                "  --arch        a named network or family from 'bnn architectures', or a network file (default "
+                        + DEFAULT_ARCH + ")",
+                "  --param       override a parameter of the network or family, e.g. --param growthRate=32 (repeatable)",
+                "  --full-precision      train the design's full-precision twin (32-bit convs, ReLU for sign)",
                 "  --dataset     a name from 'bnn datasets' or a folder (default " + DEFAULT_DATASET + ")",
                 "  --optimizer   " + String.join("|", TrainingOptions.OPTIMIZERS)
                         + "   --schedule " + String.join("|", TrainingOptions.SCHEDULES)
@@ -75,13 +78,13 @@ final class TrainCommand implements Subcommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Options options = TrainingOptions.declare(new Options(COMMAND))
-                .value("arch").value("dataset").value("out")
-                .flag("json").flag("checkpoint").flag("resume")
+                .value("arch").value("dataset").value("out").repeatable("param")
+                .flag("json").flag("checkpoint").flag("resume").flag("full-precision")
                 .parse(args);
         if (!options.positional().isEmpty()) {
             throw options.problem("unexpected argument '" + options.positional().get(0) + "'");
         }
-        String arch = options.choice("arch", DEFAULT_ARCH, Architectures.names());
+        String arch = options.string("arch", DEFAULT_ARCH);
         TrainingConfig config = TrainingOptions.read(options);
         String datasetName = options.string("dataset", DEFAULT_DATASET);
         RunDirectory directory = new RunDirectory(RunFolderOptions.folder(options));
@@ -138,16 +141,19 @@ final class TrainCommand implements Subcommand {
                                        TrainingConfig config, RunDirectory directory) {
         LabelledImages train = data.train();
         var input = new InputShape(train.height(), train.width(), train.channels());
+        NetworkSpec spec;
         try {
-            NetworkSpec spec = Architectures.build(arch, input, train.classes());
-            return new TrainingRun(arch, spec, datasetName, data, config, directory,
-                    RunRecord.Environment.current(Version.current()));
+            spec = ArchitectureArgument.resolve(arch, options.strings("param"), options.isSet("full-precision"), input,
+                    train.classes());
         } catch (SpecException e) {
             throw options.problem("--arch " + arch + " does not fit " + datasetName + " (" + input + ", "
                     + train.classes() + " classes): " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw options.problem(e.getMessage());
+            throw options.problem("--arch " + arch + ": " + e.getMessage());
         }
+        String label = options.isSet("full-precision") ? arch + " (full-precision twin)" : arch;
+        return new TrainingRun(label, spec, datasetName, data, config, directory,
+                RunRecord.Environment.current(Version.current()));
     }
 
     /** Trains; Ctrl+C (or a kill) cancels after the current batch and still writes the record. */

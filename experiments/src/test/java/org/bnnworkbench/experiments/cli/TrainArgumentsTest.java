@@ -43,7 +43,7 @@ class TrainArgumentsTest {
         "--lr fast              | --lr expects a positive number",
         "--lr 1e-60             | --lr",
         "--estimator sign       | --estimator expects one of ste, approx, swish, got 'sign'",
-        "--arch resnet-9000     | --arch expects one of bnn-small",
+        "--arch resnet-9000     | --arch resnet-9000: unknown architecture 'resnet-9000'",
         "--dataset no-such-set  | --dataset expects one of fashion-mnist-subset",
         "--optimizer rmsprop    | --optimizer",
         "--schedule linear      | --schedule",

@@ -49,6 +49,8 @@ class MiniNetworksTrainTest {
                     config.seed(), config.cropPadding(), config.flip(), 0, 0);
         }
         TrainingResult result = Trainer.forSpec(spec, subset, config).run();
+        System.out.printf(java.util.Locale.ROOT, "%s%s: test top-1 %.4f after 2 epochs, %.0f images/s%n", name,
+                fullPrecision ? " (twin)" : "", result.testTop1(), result.imagesPerSecond());
         assertThat(result.status()).isEqualTo(TrainingResult.Status.COMPLETED);
         assertThat(result.testTop1()).as("%s%s test top-1", name, fullPrecision ? " (twin)" : "").isGreaterThanOrEqualTo(0.75);
     }

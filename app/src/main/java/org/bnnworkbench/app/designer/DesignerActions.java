@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -59,18 +61,24 @@ public final class DesignerActions {
     private final Dialogs dialogs;
     private final Timeline autosaveTimer;
 
-    public DesignerActions(DesignerModel model, DesignerView view, Path home, Dialogs dialogs) {
+    /** @param autosaveEvery how often unsaved work is written to the autosave folder */
+    public DesignerActions(DesignerModel model, DesignerView view, Path home, Dialogs dialogs, Duration autosaveEvery) {
         this.model = model;
         this.view = view;
         this.recent = new RecentFiles(home.resolve("recent-designs.txt"));
         this.autosave = new Autosave(home.resolve("autosave"));
         this.dialogs = dialogs;
-        this.autosaveTimer = new Timeline(new KeyFrame(Duration.seconds(15), e -> autosaveNow()));
+        this.autosaveTimer = new Timeline(new KeyFrame(autosaveEvery, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Timeline.INDEFINITE);
     }
 
     public void startAutosave() {
         autosaveTimer.play();
+    }
+
+    /** When the window closes normally: nothing more to keep. */
+    public void stopAutosave() {
+        autosaveTimer.stop();
     }
 
     /** Writes the unsaved design to the autosave folder (also called by the timer). */
@@ -121,6 +129,8 @@ public final class DesignerActions {
     public void newDesign() {
         if (confirmDiscard()) {
             model.load(Design.empty(), null, false);
+            autosave.clear();
+            view.canvas().fitToView();
         }
     }
 
@@ -134,6 +144,7 @@ public final class DesignerActions {
     public void openTemplate(Design template) {
         model.load(template, null, false);
         view.canvas().fitToView();
+        autosave.clear();
     }
 
     public void open() {
@@ -141,6 +152,13 @@ public final class DesignerActions {
             return;
         }
         dialogs.openFile(folder()).ifPresent(this::open);
+    }
+
+    /** Open Recent: asks about unsaved changes first; a file that is gone is said to be gone. */
+    public void openRecent(Path file) {
+        if (confirmDiscard()) {
+            open(file);
+        }
     }
 
     public void open(Path file) {
@@ -185,16 +203,21 @@ public final class DesignerActions {
         view.canvas().fitToView();
     }
 
-    /** Writes the whole design, at 100 % scale, as a PNG picture. */
+    /** Writes the whole design (as the canvas shows it: collapsed stages stay collapsed), at 100 %, as a PNG picture. */
     public void exportPng() {
         dialogs.saveFile(folder(), model.design().spec().name() + ".png", "png").ifPresent(this::exportPng);
     }
 
     public void exportPng(Path file) {
         try {
+            var canvas = view.canvas();
+            Bounds b = canvas.contentBounds();
+            double margin = 20;
             var params = new SnapshotParameters();
             params.setFill(Color.WHITE);
-            var content = view.canvas().content();
+            params.setViewport(new Rectangle2D(b.getMinX() - margin, b.getMinY() - margin,
+                    b.getWidth() + 2 * margin, b.getHeight() + 2 * margin));
+            var content = canvas.content();
             var saved = content.getTransforms().toArray(new javafx.scene.transform.Transform[0]);
             content.getTransforms().clear();
             WritableImage image;
@@ -203,7 +226,9 @@ public final class DesignerActions {
             } finally {
                 content.getTransforms().setAll(saved);
             }
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+                throw new IOException("no PNG writer");
+            }
         } catch (IOException | RuntimeException e) {
             dialogs.error("Cannot export picture", file + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -38,33 +39,44 @@ import org.bnnworkbench.engine.spec.SpecException;
  * undoable move), dragging from an output port to an input port connects them, and dragging from a
  * connected input port to empty space disconnects it. Wheel zooms around the pointer; the middle
  * or right button pans. Blocks dropped from the palette land where they are dropped, or on the
- * wire under the pointer (inserted there).
+ * wire under the pointer (inserted there). Stages are framed; a collapsed stage is one node.
+ *
+ * <p>The scene graph follows the design incrementally: nodes and wires are kept by id and only
+ * the ones that changed are touched, so an edit or a drag in a design of hundreds of layers costs
+ * time in proportion to what moved, not to the size of the design.
  */
 public final class DesignCanvas extends Pane {
 
+    static final String GROUP_PREFIX = "group:";
+    static final String STAGE_HEADER = "stage-header";
     private static final double MIN_SCALE = 0.05;
     private static final double MAX_SCALE = 3;
-    private static final String GROUP_PREFIX = "group:";
+    private static final double MARGIN = 24;
 
     private final DesignerModel model;
     private final Pane world = new Pane();
+    private final Pane frameLayer = new Pane();
     private final Group wireLayer = new Group();
     private final Pane blockLayer = new Pane();
     private final Pane overlay = new Pane();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate(40, 40);
     private final Map<String, BlockNode> nodes = new LinkedHashMap<>();
-    private final List<WireNode> wires = new ArrayList<>();
+    private final Map<String, WireNode> wires = new LinkedHashMap<>();
+    private final Map<String, List<WireNode>> wiresAt = new HashMap<>();
+    private final Map<String, StageFrame> frames = new LinkedHashMap<>();
     private final Rectangle rubberBand = new Rectangle();
     private final Line pendingWire = new Line();
     private final Minimap minimap;
     private Map<String, String> visibleOf = Map.of();
+    private Design shown;
 
     private enum Mode { NONE, RUBBER, MOVE, PAN, CONNECT_FROM_OUTPUT, CONNECT_FROM_INPUT }
 
     private Mode mode = Mode.NONE;
     private Point2D pressScene;
     private Point2D pressWorld;
+    private boolean dragged;
     private String dragSource;
     private int dragInput;
     private final Map<String, Point2D> moveStart = new HashMap<>();
@@ -75,14 +87,19 @@ public final class DesignCanvas extends Pane {
         setId("design-canvas");
         getStyleClass().add("design-canvas");
         world.getTransforms().addAll(translate, scale);
-        world.getChildren().addAll(wireLayer, blockLayer);
+        world.getChildren().addAll(frameLayer, wireLayer, blockLayer);
         world.setManaged(false);
+        frameLayer.setManaged(false);
         blockLayer.setManaged(false);
+        frameLayer.setPickOnBounds(false);
+        blockLayer.setPickOnBounds(false);
+        world.setPickOnBounds(false);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
         pendingWire.getStyleClass().add("pending-wire");
         pendingWire.setVisible(false);
         overlay.setMouseTransparent(true);
+        overlay.setManaged(false);
         overlay.getChildren().addAll(rubberBand, pendingWire);
         minimap = new Minimap(this);
         getChildren().addAll(world, overlay, minimap);
@@ -92,109 +109,219 @@ public final class DesignCanvas extends Pane {
         setClip(clip);
         setFocusTraversable(true);
 
-        model.designProperty().addListener((obs, old, d) -> rebuild(d));
+        model.designProperty().addListener((obs, old, d) -> show(d));
         model.analysisProperty().addListener((obs, old, a) -> showAnalysis(a));
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        model.selectionProperty().addListener((obs, old, now) -> showSelection(old, now));
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        rebuild(model.design());
+        widthProperty().addListener((obs, o, n) -> minimap.redraw());
+        heightProperty().addListener((obs, o, n) -> minimap.redraw());
+        show(model.design());
+    }
+
+    /** A block id as it can appear in a CSS id: anything but letters, digits, '-' and '_' becomes '-'. */
+    public static String cssId(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     @Override
     protected void layoutChildren() {
         overlay.resize(getWidth(), getHeight());
-        minimap.autosize();
-        minimap.relocate(getWidth() - minimap.prefWidth(-1) - 12, getHeight() - minimap.prefHeight(-1) - 12);
-        minimap.redraw();
+        minimap.relocate(getWidth() - Minimap.W - 12, getHeight() - Minimap.H - 12);
     }
 
-    // ---- building the scene graph from the design ---------------------------------------------
+    // ---- following the design -----------------------------------------------------------------
 
-    private void rebuild(Design d) {
+    private void show(Design d) {
+        Design before = shown;
+        shown = d;
         Map<String, String> visible = new HashMap<>();
-        Set<String> hidden = new HashSet<>();
         for (StageGroup g : d.groups()) {
             if (g.collapsed()) {
                 for (String id : g.blockIds()) {
                     visible.put(id, GROUP_PREFIX + g.name());
-                    hidden.add(id);
                 }
             }
         }
         visibleOf = visible;
-        Map<String, BlockNode> next = new LinkedHashMap<>();
-        next.put(NetworkSpec.INPUT, reuse(NetworkSpec.INPUT, "input", List.of(), "image " + d.spec().input()));
-        for (Block b : d.blocks()) {
-            if (hidden.contains(b.id())) {
-                continue;
-            }
-            BlockKind kind = BlockKinds.of(b);
-            next.put(b.id(), reuse(b.id(), b.kind(), kind.inputNames(), kind.title()));
-        }
-        for (StageGroup g : d.groups()) {
-            if (g.collapsed()) {
-                String id = GROUP_PREFIX + g.name();
-                BlockNode n = reuse(id, "group", List.of("in"), g.name());
-                n.setTitle(g.name() + " (" + g.blockIds().size() + ")");
-                next.put(id, n);
-            }
-        }
-        nodes.keySet().removeIf(id -> !next.containsKey(id));
-        nodes.putAll(next);
-        blockLayer.getChildren().setAll(nodes.values());
-        for (var e : nodes.entrySet()) {
-            String id = e.getKey();
-            Position p = id.startsWith(GROUP_PREFIX) ? groupPosition(d, id.substring(GROUP_PREFIX.length()))
-                    : d.position(id);
-            e.getValue().relocate(p.x(), p.y());
-        }
-        nodes.get(NetworkSpec.INPUT).setTitle("input " + d.spec().input());
-        rebuildWires(d);
-        showSelection();
+        showNodes(d, before);
+        showWires(d);
+        showFrames(d);
         showAnalysis(model.analysisProperty().get());
         minimap.redraw();
     }
 
-    private BlockNode reuse(String id, String kind, List<String> inputs, String description) {
+    private void showNodes(Design d, Design before) {
+        Map<String, BlockNode> next = new LinkedHashMap<>();
+        next.put(NetworkSpec.INPUT, reuse(NetworkSpec.INPUT, "input", List.of(), true, "the input image " + d.spec().input()));
+        for (Block b : d.blocks()) {
+            if (visibleOf.containsKey(b.id())) {
+                continue;
+            }
+            BlockKind kind = BlockKinds.of(b);
+            next.put(b.id(), reuse(b.id(), b.kind(), kind.inputNames(), !b.kind().equals("classifier"),
+                    kind.title() + " '" + b.id() + "': " + kind.description()));
+        }
+        for (StageGroup g : d.groups()) {
+            if (g.collapsed()) {
+                String id = GROUP_PREFIX + g.name();
+                BlockNode n = reuse(id, "group", List.of("in"), true,
+                        "stage '" + g.name() + "', " + g.blockIds().size() + " blocks (double-click to expand)");
+                n.setTitle(g.name() + " (" + g.blockIds().size() + ")");
+                next.put(id, n);
+            }
+        }
+        boolean sameNodes = next.size() == nodes.size() && next.entrySet().stream()
+                .allMatch(e -> nodes.get(e.getKey()) == e.getValue());
+        if (!sameNodes) {
+            Set<BlockNode> keep = new HashSet<>(next.values());
+            List<Node> gone = new ArrayList<>();
+            for (BlockNode n : nodes.values()) {
+                if (!keep.contains(n)) {
+                    gone.add(n);
+                }
+            }
+            List<BlockNode> added = new ArrayList<>();
+            for (BlockNode n : next.values()) {
+                if (n.getParent() != blockLayer) {
+                    added.add(n);
+                }
+            }
+            if (gone.size() + added.size() > 32) {
+                blockLayer.getChildren().setAll(next.values());
+            } else {
+                blockLayer.getChildren().removeAll(gone);
+                blockLayer.getChildren().addAll(added);
+            }
+            nodes.clear();
+            nodes.putAll(next);
+        }
+        nodes.get(NetworkSpec.INPUT).setTitle("input " + d.spec().input());
+        for (var e : nodes.entrySet()) {
+            Position p = positionOf(d, e.getKey());
+            BlockNode n = e.getValue();
+            if (n.getLayoutX() != p.x() || n.getLayoutY() != p.y()) {
+                n.relocate(p.x(), p.y());
+            }
+        }
+    }
+
+    private BlockNode reuse(String id, String kind, List<String> inputs, boolean output, String description) {
         BlockNode n = nodes.get(id);
-        if (n != null && n.getStyleClass().contains("kind-" + kind) && n.inputPorts().size() == inputs.size()) {
+        if (n != null && n.kind().equals(kind) && n.inputPorts().size() == inputs.size()
+                && n.description().equals(description)) {
             return n;
         }
-        BlockNode created = new BlockNode(id, kind, inputs, !kind.equals("classifier"));
-        created.setUserData(description);
-        return created;
+        return new BlockNode(id, kind, inputs, output, description);
     }
 
-    private static Position groupPosition(Design d, String group) {
-        return d.groups().stream().filter(g -> g.name().equals(group)).findFirst()
-                .map(g -> d.position(g.blockIds().get(0))).orElse(new Position(0, 0));
+    private static Position positionOf(Design d, String visibleId) {
+        if (visibleId.startsWith(GROUP_PREFIX)) {
+            return d.group(visibleId.substring(GROUP_PREFIX.length()))
+                    .map(g -> d.position(g.blockIds().get(0))).orElse(new Position(0, 0));
+        }
+        return d.position(visibleId);
     }
 
-    private void rebuildWires(Design d) {
-        wires.clear();
+    private String visible(String blockId) {
+        return visibleOf.getOrDefault(blockId, blockId);
+    }
+
+    private void showWires(Design d) {
+        Map<String, WireNode> next = new LinkedHashMap<>();
         for (Block b : d.blocks()) {
-            String target = visibleOf.getOrDefault(b.id(), b.id());
+            String target = visible(b.id());
             for (int k = 0; k < b.inputs().size(); k++) {
                 String in = b.inputs().get(k);
                 if (in.isEmpty()) {
                     continue;
                 }
-                String source = visibleOf.getOrDefault(in, in);
+                String source = visible(in);
                 if (source.equals(target) || !nodes.containsKey(source) || !nodes.containsKey(target)) {
                     continue;
                 }
-                WireNode w = new WireNode(b.id(), k);
-                w.setId("wire-" + b.id() + "-" + k);
-                BlockNode to = nodes.get(target);
-                int port = target.equals(b.id()) ? k : 0;
-                w.connect(nodes.get(source).outputAnchor(), to.inputAnchor(port));
-                wires.add(w);
+                String key = b.id() + "#" + k;
+                WireNode w = wires.get(key);
+                if (w == null || !w.source().equals(in)) {
+                    w = new WireNode(in, b.id(), k);
+                }
+                next.put(key, w);
             }
         }
-        wireLayer.getChildren().setAll(wires);
+        if (!next.keySet().equals(wires.keySet()) || next.entrySet().stream().anyMatch(e -> wires.get(e.getKey()) != e.getValue())) {
+            wires.clear();
+            wires.putAll(next);
+            wireLayer.getChildren().setAll(wires.values());
+        }
+        wiresAt.clear();
+        for (WireNode w : wires.values()) {
+            wiresAt.computeIfAbsent(visible(w.source()), k -> new ArrayList<>()).add(w);
+            wiresAt.computeIfAbsent(visible(w.target()), k -> new ArrayList<>()).add(w);
+            route(w);
+        }
+    }
+
+    private void route(WireNode w) {
+        String target = visible(w.target());
+        BlockNode from = nodes.get(visible(w.source()));
+        BlockNode to = nodes.get(target);
+        if (from != null && to != null) {
+            int port = target.equals(w.target()) ? w.inputIndex() : 0;
+            w.connect(from.outputAnchor(), from.getLayoutX(), to.inputAnchor(port), to.getLayoutX());
+        }
+    }
+
+    private void showFrames(Design d) {
+        Set<String> expanded = new HashSet<>();
+        for (StageGroup g : d.groups()) {
+            if (!g.collapsed()) {
+                expanded.add(g.name());
+                frames.computeIfAbsent(g.name(), name -> {
+                    var f = new StageFrame(name, () -> model.setCollapsed(name, true));
+                    frameLayer.getChildren().add(f);
+                    return f;
+                });
+            }
+        }
+        frames.entrySet().removeIf(e -> {
+            if (!expanded.contains(e.getKey())) {
+                frameLayer.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        placeFrames(d);
+    }
+
+    /** Puts each stage's frame around its blocks' current places. */
+    private void placeFrames(Design d) {
+        for (StageGroup g : d.groups()) {
+            StageFrame f = frames.get(g.name());
+            if (f == null) {
+                continue;
+            }
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (String id : g.blockIds()) {
+                BlockNode n = nodes.get(id);
+                if (n != null) {
+                    minX = Math.min(minX, n.getLayoutX());
+                    minY = Math.min(minY, n.getLayoutY());
+                    maxX = Math.max(maxX, n.getLayoutX() + BlockNode.W);
+                    maxY = Math.max(maxY, n.getLayoutY() + BlockNode.H);
+                }
+            }
+            f.setVisible(minX <= maxX);
+            if (minX <= maxX) {
+                f.frame(new BoundingBox(minX, minY, maxX - minX, maxY - minY),
+                        g.name() + " \u00b7 " + g.blockIds().size() + " block" + (g.blockIds().size() == 1 ? "" : "s"));
+            }
+        }
     }
 
     private void showAnalysis(DesignAnalysis a) {
@@ -204,7 +331,7 @@ public final class DesignCanvas extends Pane {
         Map<String, String> problems = new HashMap<>();
         for (SpecException p : a.problems()) {
             if (p.blockId() != null) {
-                problems.merge(p.blockId(), p.getMessage(), (x, y) -> x + "\n" + y);
+                problems.merge(visible(p.blockId()), p.getMessage(), (x, y) -> x + "\n" + y);
             }
         }
         double maxBytes = 0;
@@ -216,17 +343,68 @@ public final class DesignCanvas extends Pane {
         for (var e : nodes.entrySet()) {
             String id = e.getKey();
             BlockNode n = e.getValue();
-            if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
+            if (id.equals(NetworkSpec.INPUT)) {
                 continue;
             }
             n.setProblem(problems.get(id));
-            n.setCost(a.blocks().get(id), maxBytes, maxOps, String.valueOf(n.getUserData()));
+            n.setCost(id.startsWith(GROUP_PREFIX) ? groupCost(id.substring(GROUP_PREFIX.length()), a) : a.blocks().get(id),
+                    maxBytes, maxOps);
         }
+        minimap.redraw();
     }
 
-    private void showSelection() {
-        for (var e : nodes.entrySet()) {
-            e.getValue().setSelected(model.selection().contains(e.getKey()));
+    /** A collapsed stage costs what its blocks cost; its shape is that of the block whose output leaves it. */
+    private BlockCost groupCost(String group, DesignAnalysis a) {
+        StageGroup g = shown.group(group).orElse(null);
+        if (g == null) {
+            return null;
+        }
+        long bin = 0;
+        long fp = 0;
+        long flops = 0;
+        long bops = 0;
+        BlockCost last = null;
+        Set<String> members = new HashSet<>(g.blockIds());
+        for (Block b : shown.blocks()) {
+            if (!members.contains(b.id())) {
+                continue;
+            }
+            BlockCost c = a.blocks().get(b.id());
+            if (c == null) {
+                return null;
+            }
+            bin += c.binaryParams();
+            fp += c.fpParams();
+            flops += c.flops();
+            bops += c.bops();
+            last = c;
+        }
+        for (Block b : shown.blocks()) {
+            if (!members.contains(b.id())) {
+                for (String in : b.inputs()) {
+                    if (members.contains(in) && a.blocks().get(in) != null) {
+                        last = a.blocks().get(in);
+                    }
+                }
+            }
+        }
+        return last == null ? null : new BlockCost(last.output(), bin, fp, flops, bops);
+    }
+
+    private void showSelection(Set<String> old, Set<String> now) {
+        for (String id : old) {
+            if (!now.contains(id)) {
+                BlockNode n = nodes.get(id);
+                if (n != null) {
+                    n.setSelected(false);
+                }
+            }
+        }
+        for (String id : now) {
+            BlockNode n = nodes.get(id);
+            if (n != null) {
+                n.setSelected(true);
+            }
         }
     }
 
@@ -260,30 +438,72 @@ public final class DesignCanvas extends Pane {
         minimap.redraw();
     }
 
-    /** Bounds of everything on the canvas, in world coordinates. */
-    Bounds contentBounds() {
-        return blockLayer.getBoundsInParent();
+    /** Bounds of all blocks and stage frames, in world coordinates (from their places, not from layout passes). */
+    public Bounds contentBounds() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (BlockNode n : nodes.values()) {
+            minX = Math.min(minX, n.getLayoutX());
+            minY = Math.min(minY, n.getLayoutY());
+            maxX = Math.max(maxX, n.getLayoutX() + BlockNode.W);
+            maxY = Math.max(maxY, n.getLayoutY() + BlockNode.H);
+        }
+        if (minX > maxX) {
+            return new BoundingBox(0, 0, 0, 0);
+        }
+        if (!frames.isEmpty()) {
+            minX -= StageFrame.PAD;
+            minY -= StageFrame.PAD + StageFrame.HEADER;
+            maxX += StageFrame.PAD;
+            maxY += StageFrame.PAD;
+        }
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     /** The visible part of the world. */
     Bounds viewportInWorld() {
         Point2D a = world.parentToLocal(0, 0);
         Point2D b = world.parentToLocal(getWidth(), getHeight());
-        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        return new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 
+    /** Shows the whole design as large as it fits (at most 100 %), clear of the minimap where possible. */
     public void fitToView() {
         Bounds b = contentBounds();
-        if (b.isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
+        double w = getWidth();
+        double h = getHeight();
+        if (b.getWidth() <= 0 || w <= 0 || h <= 0) {
             return;
         }
-        double s = Math.min(1.2, 0.92 * Math.min(getWidth() / b.getWidth(), getHeight() / b.getHeight()));
-        s = Math.max(MIN_SCALE, s);
+        double s = fitScale(b, w - 2 * MARGIN, h - 2 * MARGIN);
+        double left = (w - b.getWidth() * s) / 2;
+        double top = (h - b.getHeight() * s) / 2;
+        // the minimap sits in the bottom-right corner: if the design would run under it, fit above it instead
+        boolean underMinimap = left + b.getWidth() * s > w - Minimap.W - 12 && top + b.getHeight() * s > h - Minimap.H - 12;
+        if (underMinimap && minimap.isVisible()) {
+            double s2 = fitScale(b, w - 2 * MARGIN, h - Minimap.H - 2 * MARGIN);
+            double s3 = fitScale(b, w - Minimap.W - 2 * MARGIN, h - 2 * MARGIN);
+            if (s3 >= s2) {
+                s = s3;
+                left = (w - Minimap.W - 12 - b.getWidth() * s) / 2;
+                top = (h - b.getHeight() * s) / 2;
+            } else {
+                s = s2;
+                left = (w - b.getWidth() * s) / 2;
+                top = MARGIN;
+            }
+        }
         scale.setX(s);
         scale.setY(s);
-        translate.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
-        translate.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+        translate.setX(left - b.getMinX() * s);
+        translate.setY(top - b.getMinY() * s);
         minimap.redraw();
+    }
+
+    private static double fitScale(Bounds b, double w, double h) {
+        return Math.max(MIN_SCALE, Math.min(1.0, Math.min(w / b.getWidth(), h / b.getHeight())));
     }
 
     /** Centres the view on a world point (minimap clicks). */
@@ -293,8 +513,33 @@ public final class DesignCanvas extends Pane {
         minimap.redraw();
     }
 
+    /** Scrolls the view (without zooming) so that the block is in sight, e.g. when a problem is clicked. */
+    public void reveal(String blockId) {
+        BlockNode n = nodes.get(visible(blockId));
+        if (n == null) {
+            return;
+        }
+        Bounds view = viewportInWorld();
+        if (!view.contains(n.getLayoutX(), n.getLayoutY()) || !view.contains(n.getLayoutX() + BlockNode.W, n.getLayoutY() + BlockNode.H)) {
+            centerOn(new Point2D(n.getLayoutX() + BlockNode.W / 2, n.getLayoutY() + BlockNode.H / 2));
+        }
+    }
+
+    public void setMinimapVisible(boolean on) {
+        minimap.setVisible(on);
+    }
+
+    public boolean isMinimapVisible() {
+        return minimap.isVisible();
+    }
+
     Map<String, BlockNode> nodes() {
         return nodes;
+    }
+
+    /** How many block nodes (including the image and collapsed stages) the canvas shows. */
+    public int nodeCount() {
+        return nodes.size();
     }
 
     /** The world node, for exporting the design as a picture. */
@@ -306,7 +551,7 @@ public final class DesignCanvas extends Pane {
 
     /** While a palette block is dragged over the canvas: highlight the wire it would be inserted on. */
     public void dragOver(Point2D scenePoint) {
-        WireNode w = wireAt(scenePoint);
+        WireNode w = contains(scenePoint) ? wireAt(scenePoint) : null;
         if (highlighted != null && highlighted != w) {
             highlighted.getStyleClass().remove("wire-target");
         }
@@ -323,14 +568,11 @@ public final class DesignCanvas extends Pane {
 
     /** Places a block dropped from the palette; on a wire, it is inserted into that connection. */
     public String drop(BlockKind kind, Point2D scenePoint) {
-        dragOver(new Point2D(-1e9, -1e9));
-        if (model.design().family() != null) {
-            return null;
-        }
-        Point2D p = toWorld(scenePoint);
-        Position at = new Position(p.getX() - BlockNode.W / 2, p.getY() - BlockNode.H / 2);
         WireNode w = wireAt(scenePoint);
-        if (w != null) {
+        dragOver(new Point2D(-1e9, -1e9));
+        Point2D p = toWorld(scenePoint);
+        Position at = new Position(Math.round(p.getX() - BlockNode.W / 2), Math.round(p.getY() - BlockNode.H / 2));
+        if (w != null && visible(w.target()).equals(w.target())) {
             return model.insertOnConnection(kind, at, w.target(), w.inputIndex());
         }
         return model.addBlock(kind, at);
@@ -341,7 +583,7 @@ public final class DesignCanvas extends Pane {
         double tolerance = 10 / scale.getX();
         WireNode best = null;
         double bestDistance = tolerance;
-        for (WireNode w : wires) {
+        for (WireNode w : wires.values()) {
             double d = w.distanceTo(p);
             if (d < bestDistance) {
                 bestDistance = d;
@@ -363,10 +605,22 @@ public final class DesignCanvas extends Pane {
         return null;
     }
 
+    private String stageHeaderOf(Node n) {
+        while (n != null && n != this) {
+            Object group = n.getProperties().get(STAGE_HEADER);
+            if (group != null) {
+                return (String) group;
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+
     private void pressed(MouseEvent e) {
         requestFocus();
         pressScene = new Point2D(e.getSceneX(), e.getSceneY());
         pressWorld = toWorld(pressScene);
+        dragged = false;
         Node target = e.getPickResult().getIntersectedNode();
         if (minimap.isAncestorOf(target)) {
             return;
@@ -375,12 +629,28 @@ public final class DesignCanvas extends Pane {
             mode = Mode.PAN;
             return;
         }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        String stage = stageHeaderOf(target);
+        if (stage != null) {
+            shown.group(stage).ifPresent(g -> {
+                if (e.isShiftDown() || e.isShortcutDown()) {
+                    var ids = new java.util.LinkedHashSet<>(model.selection());
+                    ids.addAll(g.blockIds());
+                    model.select(ids);
+                } else {
+                    model.select(g.blockIds());
+                }
+            });
+            startMove();
+            return;
+        }
         BlockNode node = nodeOf(target);
-        boolean bound = model.design().family() != null;
-        if (node != null && target instanceof Circle port && !bound) {
-            if (port == node.outputPort()) {
+        if (node != null && target instanceof Circle port) {
+            if (port == node.outputPort() && node.hasOutput()) {
                 mode = Mode.CONNECT_FROM_OUTPUT;
-                dragSource = node.blockId();
+                dragSource = node.blockId().startsWith(GROUP_PREFIX) ? lastOfGroup(node.blockId()) : node.blockId();
                 showPendingWire(node.outputAnchor(), pressWorld);
                 return;
             }
@@ -394,20 +664,16 @@ public final class DesignCanvas extends Pane {
         }
         if (node != null) {
             String id = node.blockId();
+            boolean selectable = !id.equals(NetworkSpec.INPUT) && !id.startsWith(GROUP_PREFIX);
             if (e.isShiftDown() || e.isShortcutDown()) {
-                model.toggleSelection(id);
-            } else if (!model.selection().contains(id)) {
-                model.select(List.of(id));
-            }
-            mode = Mode.MOVE;
-            moveStart.clear();
-            for (String sel : model.selection()) {
-                BlockNode n = nodes.get(sel);
-                if (n != null) {
-                    moveStart.put(sel, new Point2D(n.getLayoutX(), n.getLayoutY()));
+                if (selectable) {
+                    model.toggleSelection(id);
                 }
+            } else if (!model.selection().contains(id)) {
+                model.select(selectable ? List.of(id) : List.of());
             }
-            if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
+            startMove();
+            if (!selectable) {
                 moveStart.put(id, new Point2D(node.getLayoutX(), node.getLayoutY()));
             }
             return;
@@ -424,6 +690,34 @@ public final class DesignCanvas extends Pane {
         rubberBand.setVisible(true);
     }
 
+    private void startMove() {
+        mode = Mode.MOVE;
+        moveStart.clear();
+        for (String sel : model.selection()) {
+            BlockNode n = nodes.get(sel);
+            if (n != null) {
+                moveStart.put(sel, new Point2D(n.getLayoutX(), n.getLayoutY()));
+            }
+        }
+    }
+
+    /** The block of a collapsed stage whose output leaves the stage (what its output port carries). */
+    private String lastOfGroup(String groupNodeId) {
+        StageGroup g = shown.group(groupNodeId.substring(GROUP_PREFIX.length())).orElseThrow();
+        Set<String> members = new HashSet<>(g.blockIds());
+        String last = g.blockIds().get(g.blockIds().size() - 1);
+        for (Block b : shown.blocks()) {
+            if (!members.contains(b.id())) {
+                for (String in : b.inputs()) {
+                    if (members.contains(in)) {
+                        last = in;
+                    }
+                }
+            }
+        }
+        return last;
+    }
+
     private void showPendingWire(Point2D fromWorld, Point2D toWorld) {
         Point2D a = world.localToParent(fromWorld);
         Point2D b = world.localToParent(toWorld);
@@ -436,6 +730,7 @@ public final class DesignCanvas extends Pane {
 
     private void dragged(MouseEvent e) {
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
+        dragged = dragged || scenePoint.distance(pressScene) > 2;
         switch (mode) {
             case PAN -> {
                 panBy(scenePoint.getX() - pressScene.getX(), scenePoint.getY() - pressScene.getY());
@@ -445,13 +740,16 @@ public final class DesignCanvas extends Pane {
                 Point2D w = toWorld(scenePoint);
                 double dx = w.getX() - pressWorld.getX();
                 double dy = w.getY() - pressWorld.getY();
+                Set<WireNode> touched = new HashSet<>();
                 moveStart.forEach((id, start) -> {
                     BlockNode n = nodes.get(id);
                     if (n != null) {
                         n.relocate(start.getX() + dx, start.getY() + dy);
+                        touched.addAll(wiresAt.getOrDefault(id, List.of()));
                     }
                 });
-                rebuildWiresFromNodes();
+                touched.forEach(this::route);
+                placeFrames(shown);
             }
             case RUBBER -> {
                 Point2D a = sceneToLocal(pressScene);
@@ -472,23 +770,6 @@ public final class DesignCanvas extends Pane {
         e.consume();
     }
 
-    /** Moves wire ends with the blocks being dragged (positions are committed on release). */
-    private void rebuildWiresFromNodes() {
-        for (WireNode w : wires) {
-            Block b = model.design().block(w.target()).orElse(null);
-            if (b == null) {
-                continue;
-            }
-            String source = visibleOf.getOrDefault(b.inputs().get(w.inputIndex()), b.inputs().get(w.inputIndex()));
-            String target = visibleOf.getOrDefault(b.id(), b.id());
-            BlockNode from = nodes.get(source);
-            BlockNode to = nodes.get(target);
-            if (from != null && to != null) {
-                w.connect(from.outputAnchor(), to.inputAnchor(target.equals(b.id()) ? w.inputIndex() : 0));
-            }
-        }
-    }
-
     private void released(MouseEvent e) {
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
         switch (mode) {
@@ -500,19 +781,21 @@ public final class DesignCanvas extends Pane {
             case CONNECT_FROM_OUTPUT -> {
                 pendingWire.setVisible(false);
                 var hit = portAt(scenePoint, true);
-                if (hit != null) {
+                if (hit != null && !hit.getKey().equals(dragSource)) {
                     model.connect(dragSource, hit.getKey(), hit.getValue());
                 }
             }
             case CONNECT_FROM_INPUT -> {
                 pendingWire.setVisible(false);
                 var hit = portAt(scenePoint, false);
-                if (hit != null) {
+                if (hit != null && !hit.getKey().equals(dragSource)) {
                     model.connect(hit.getKey(), dragSource, dragInput);
-                } else if (!model.design().block(dragSource).map(b -> b.inputs().get(dragInput).isEmpty()).orElse(true)) {
+                } else if (hit == null && dragged
+                        && !shown.block(dragSource).map(b -> b.inputs().get(dragInput).isEmpty()).orElse(true)) {
                     model.disconnect(dragSource, dragInput);
                 }
             }
+            case PAN -> minimap.redraw();
             default -> {
             }
         }
@@ -521,17 +804,22 @@ public final class DesignCanvas extends Pane {
 
     private void commitMove(Point2D scenePoint) {
         Point2D w = toWorld(scenePoint);
-        double dx = w.getX() - pressWorld.getX();
-        double dy = w.getY() - pressWorld.getY();
-        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) {
+        double dx = Math.round(w.getX() - pressWorld.getX());
+        double dy = Math.round(w.getY() - pressWorld.getY());
+        if (!dragged || (dx == 0 && dy == 0)) {
+            moveStart.forEach((id, start) -> {
+                BlockNode n = nodes.get(id);
+                if (n != null) {
+                    n.relocate(start.getX(), start.getY());
+                }
+            });
             return;
         }
         Map<String, Position> to = new HashMap<>();
-        Design d = model.design();
+        Design d = shown;
         moveStart.forEach((id, start) -> {
             if (id.startsWith(GROUP_PREFIX)) {
-                String group = id.substring(GROUP_PREFIX.length());
-                d.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                d.group(id.substring(GROUP_PREFIX.length()))
                         .ifPresent(g -> g.blockIds().forEach(m -> to.put(m, d.position(m).plus(dx, dy))));
             } else {
                 to.put(id, new Position(start.getX() + dx, start.getY() + dy));
@@ -543,14 +831,18 @@ public final class DesignCanvas extends Pane {
     private void selectInRubberBand() {
         Point2D a = toWorld(localToScene(rubberBand.getX(), rubberBand.getY()));
         Point2D b = toWorld(localToScene(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight()));
-        var box = new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        var box = new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        if (box.getWidth() < 1 && box.getHeight() < 1) {
+            return;
+        }
         List<String> ids = new ArrayList<>(model.selection());
         for (var e : nodes.entrySet()) {
             String id = e.getKey();
             if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
                 continue;
             }
-            if (box.intersects(e.getValue().getBoundsInParent()) && !ids.contains(id)) {
+            BlockNode n = e.getValue();
+            if (box.intersects(n.getLayoutX(), n.getLayoutY(), BlockNode.W, BlockNode.H) && !ids.contains(id)) {
                 ids.add(id);
             }
         }
@@ -560,7 +852,7 @@ public final class DesignCanvas extends Pane {
     /** The block and port under a scene point: an input port (target) or an output port (source). */
     private Map.Entry<String, Integer> portAt(Point2D scenePoint, boolean input) {
         Point2D p = toWorld(scenePoint);
-        double tolerance = Math.max(10, 10 / scale.getX());
+        double tolerance = Math.max(BlockNode.PORT_RADIUS + 4, 12 / scale.getX());
         for (BlockNode n : nodes.values()) {
             if (n.blockId().startsWith(GROUP_PREFIX)) {
                 continue;
@@ -571,21 +863,25 @@ public final class DesignCanvas extends Pane {
                         return Map.entry(n.blockId(), k);
                     }
                 }
-            } else if (n.getChildren().contains(n.outputPort()) && n.outputAnchor().distance(p) <= tolerance) {
+            } else if (n.hasOutput() && n.outputAnchor().distance(p) <= tolerance) {
                 return Map.entry(n.blockId(), 0);
             }
         }
-        // dropping on the body of a block with one free input connects to that input
+        // dropping on the body of a block connects to its first free input (or its output)
         for (BlockNode n : nodes.values()) {
-            if (input && n.getBoundsInParent().contains(p) && !n.blockId().startsWith(GROUP_PREFIX)
-                    && !n.inputPorts().isEmpty()) {
-                Block b = model.design().block(n.blockId()).orElse(null);
+            boolean inside = p.getX() >= n.getLayoutX() && p.getX() <= n.getLayoutX() + BlockNode.W
+                    && p.getY() >= n.getLayoutY() && p.getY() <= n.getLayoutY() + BlockNode.H;
+            if (!inside || n.blockId().startsWith(GROUP_PREFIX)) {
+                continue;
+            }
+            if (input && !n.inputPorts().isEmpty()) {
+                Block b = shown.block(n.blockId()).orElse(null);
                 if (b != null) {
                     int free = b.inputs().indexOf("");
                     return Map.entry(n.blockId(), free >= 0 ? free : 0);
                 }
             }
-            if (!input && n.getBoundsInParent().contains(p) && n.getChildren().contains(n.outputPort())) {
+            if (!input && n.hasOutput()) {
                 return Map.entry(n.blockId(), 0);
             }
         }
@@ -593,7 +889,7 @@ public final class DesignCanvas extends Pane {
     }
 
     private void clicked(MouseEvent e) {
-        if (e.getClickCount() == 2) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !dragged) {
             BlockNode node = nodeOf(e.getPickResult().getIntersectedNode());
             if (node != null && node.blockId().startsWith(GROUP_PREFIX)) {
                 model.setCollapsed(node.blockId().substring(GROUP_PREFIX.length()), false);
@@ -602,10 +898,10 @@ public final class DesignCanvas extends Pane {
     }
 
     private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
+        if (e.getDeltaY() == 0 && e.getDeltaX() == 0) {
             return;
         }
-        if (e.isShiftDown()) {
+        if (e.isShiftDown() || e.isShortcutDown()) {
             panBy(e.getDeltaX(), e.getDeltaY());
         } else {
             double factor = Math.pow(1.0015, e.getDeltaY());

@@ -48,7 +48,8 @@ public final class PaletteView extends ScrollPane {
             }
         });
         setContent(list);
-        setPrefWidth(190);
+        setPrefWidth(206);
+        setMinWidth(150);
     }
 
     private HBox entry(BlockKind kind) {
@@ -75,7 +76,7 @@ public final class PaletteView extends ScrollPane {
     }
 
     private void startGhost(BlockKind kind, MouseEvent e) {
-        ghost = new Label(kind.title());
+        ghost = new Label(kind.title(), Glyphs.badge(kind.id()));
         ghost.getStyleClass().add("drag-ghost");
         ghost.setMouseTransparent(true);
         ghost.setManaged(false);
@@ -91,10 +92,7 @@ public final class PaletteView extends ScrollPane {
         ghost.autosize();
         ghost.relocate(p.getX() - ghost.getWidth() / 2, p.getY() - ghost.getHeight() / 2);
         ghost.setVisible(true);
-        Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
-        if (canvas.contains(scenePoint)) {
-            canvas.dragOver(scenePoint);
-        }
+        canvas.dragOver(new Point2D(e.getSceneX(), e.getSceneY()));
         e.consume();
     }
 
@@ -106,6 +104,7 @@ public final class PaletteView extends ScrollPane {
         ghostLayer.getChildren().remove(ghost);
         ghost = null;
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
+        canvas.dragOver(new Point2D(-1e9, -1e9));
         if (moved && canvas.contains(scenePoint)) {
             canvas.drop(kind, scenePoint);
             canvas.requestFocus();

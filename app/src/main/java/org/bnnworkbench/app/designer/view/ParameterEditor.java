@@ -72,6 +72,7 @@ final class ParameterEditor implements PropertyEditor<Object> {
         control.setDisable(!item.isEditable());
         control.setTooltip(new Tooltip(item.getDescription()));
         control.setMaxWidth(Double.MAX_VALUE);
+        control.setPrefWidth(118);
         box = new VBox(2, control, message);
     }
 

@@ -2,7 +2,9 @@ package org.bnnworkbench.app.designer.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.SetChangeListener;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
@@ -25,14 +27,18 @@ import org.controlsfx.control.PropertySheet;
 /**
  * The property sheet (ControlsFX) for the selected block, driven by its kind's declared
  * parameters; with nothing selected, the design itself (name, input shape, precision) and, for a
- * family instance, the family's parameters with a button to expand it into editable blocks.
+ * family instance, the family's parameters first, with a button to expand it into editable blocks.
+ * The sheet is rebuilt only when what it shows changed (not when a block is moved), and the field
+ * that was being edited keeps the focus.
  */
 public final class PropertiesView extends VBox {
 
     private final DesignerModel model;
     private final PropertySheet sheet = new PropertySheet();
     private final Label heading = new Label();
+    private final Label note = new Label();
     private final Button expand = new Button("Expand into blocks");
+    private Object shownKey;
 
     public PropertiesView(DesignerModel model) {
         this.model = model;
@@ -41,48 +47,95 @@ public final class PropertiesView extends VBox {
         heading.getStyleClass().add("pane-heading");
         heading.setId("properties-heading");
         heading.setWrapText(true);
+        note.getStyleClass().add("pane-note");
+        note.setId("properties-note");
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         sheet.setId("property-sheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
+        // categories in the order the items come (family first), not alphabetically
+        sheet.setCategoryComparator((a, b) -> Integer.compare(categoryRank(a), categoryRank(b)));
         sheet.setPropertyEditorFactory(item -> new ParameterEditor((ParameterItem) item));
         expand.setId("expand-family");
-        expand.setOnAction(e -> model.replaceDesign("Expand into blocks", Templates.expand(model.design())));
-        getChildren().addAll(heading, expand, sheet);
+        expand.setOnAction(e -> model.expandFamily());
+        var buttons = new VBox(expand);
+        buttons.getStyleClass().add("pane-buttons");
+        getChildren().addAll(heading, note, buttons, sheet);
         VBox.setVgrow(sheet, Priority.ALWAYS);
         model.designProperty().addListener((obs, old, d) -> refresh());
-        model.selection().addListener((SetChangeListener<String>) c -> refresh());
+        model.selectionProperty().addListener((obs, old, s) -> refresh());
         refresh();
+    }
+
+    private int categoryRank(String category) {
+        List<PropertySheet.Item> items = sheet.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (Objects.equals(items.get(i).getCategory(), category)) {
+                return i;
+            }
+        }
+        return items.size();
+    }
+
+    /** What the sheet shows, as a value: when it is unchanged, the sheet is left alone. */
+    private Object keyOf(Design d) {
+        if (model.selection().size() == 1) {
+            String id = model.selection().iterator().next();
+            return List.of("block", d.block(id).map(Object.class::cast).orElse(id), d.family() != null);
+        }
+        if (model.selection().size() > 1) {
+            return List.of("several", model.selection().size());
+        }
+        return List.of("design", d.spec().name(), d.spec().input(), d.spec().precision(),
+                d.family() == null ? "" : d.family());
     }
 
     private void refresh() {
         Design d = model.design();
+        Object key = keyOf(d);
+        if (key.equals(shownKey)) {
+            return;
+        }
+        shownKey = key;
+        String focused = focusedParameter();
         boolean bound = d.family() != null;
         expand.setVisible(bound && model.selection().isEmpty());
-        expand.setManaged(expand.isVisible());
+        expand.getParent().setManaged(expand.isVisible());
+        expand.getParent().setVisible(expand.isVisible());
         List<ParameterItem> items = new ArrayList<>();
+        String noteText = "";
         if (model.selection().size() == 1) {
             String id = model.selection().iterator().next();
             Block b = d.block(id).orElse(null);
             if (b == null) {
+                heading.setText("");
                 sheet.getItems().clear();
                 return;
             }
             BlockKind kind = BlockKinds.of(b);
-            heading.setText(kind.title() + " '" + id + "': " + kind.description()
-                    + (bound ? "\n(part of a " + d.family().family() + " family instance: expand it to edit blocks)" : ""));
+            heading.setText(kind.title() + " '" + id + "'");
+            noteText = kind.description();
+            if (bound) {
+                noteText += "\nPart of the " + d.family().family() + "-family instance '" + d.spec().name()
+                        + "': changing a block expands the design into plain blocks (Undo brings the family back).";
+            }
             ParameterValues values = kind.values(b);
             for (ParameterDeclaration p : kind.parameters()) {
                 items.add(new ParameterItem(kind.title(), p, p.format(values.get(p.name())),
-                        text -> model.setParameter(id, p.name(), text), !bound));
+                        text -> model.setParameter(id, p.name(), text), true));
             }
         } else if (model.selection().size() > 1) {
             heading.setText(model.selection().size() + " blocks selected");
+            noteText = "Select one block to see its parameters.";
         } else {
-            heading.setText("Design '" + d.spec().name() + "'" + (bound ? ": an instance of the " + d.family().family()
-                    + " family" : ""));
+            heading.setText("Design '" + d.spec().name() + "'");
             if (bound) {
-                // first, so the sheet opens on the family's parameters
+                noteText = "An instance of the " + d.family().family() + " family"
+                        + (d.family().named() != null ? " (" + d.family().named() + ")" : "")
+                        + ": change its family parameters and the blocks are rebuilt, or expand it to edit blocks one by one.";
                 ParameterValues values = Templates.familyValues(d);
                 for (ParameterDeclaration p : values.declarations()) {
                     items.add(new ParameterItem("Family: " + d.family().family(), p, p.format(values.get(p.name())),
@@ -91,7 +144,33 @@ public final class PropertiesView extends VBox {
             }
             items.addAll(designItems(d));
         }
+        note.setText(noteText);
+        note.setManaged(!noteText.isEmpty());
+        note.setVisible(!noteText.isEmpty());
         sheet.getItems().setAll(items);
+        if (focused != null) {
+            Platform.runLater(() -> {
+                Node field = sheet.lookup("#param-" + focused);
+                if (field != null) {
+                    field.requestFocus();
+                }
+            });
+        }
+    }
+
+    /** The parameter whose field has the keyboard focus, so that it keeps it after the sheet is rebuilt. */
+    private String focusedParameter() {
+        if (getScene() == null) {
+            return null;
+        }
+        Node n = getScene().getFocusOwner();
+        while (n != null && n != this) {
+            if (n.getId() != null && n.getId().startsWith("param-")) {
+                return n.getId().substring("param-".length());
+            }
+            n = n.getParent();
+        }
+        return null;
     }
 
     private List<ParameterItem> designItems(Design d) {
@@ -115,22 +194,21 @@ public final class PropertiesView extends VBox {
         }
         Design d = model.design();
         if (!name.equals(d.spec().name())) {
-            model.perform(new ReplaceDesign("Rename to " + name,
-                    d.withSpec(d.spec().withName(name))));
+            model.perform(new ReplaceDesign("Rename to " + name, d.withSpec(d.spec().withName(name))));
         }
         return null;
     }
 
     private String setInput(String text) {
         try {
-            InputShape shape = InputShape.parse(text);
+            InputShape shape = InputShape.parse(text.trim());
             Design d = model.design();
             NetworkSpec spec = new NetworkSpec(d.spec().name(), shape, d.spec().precision(), d.spec().blocks());
             if (!shape.equals(d.spec().input())) {
                 model.perform(new ReplaceDesign("Set input " + shape, d.withSpec(spec)));
             }
             return null;
-        } catch (SpecException e) {
+        } catch (SpecException | IllegalArgumentException e) {
             return e.getMessage();
         }
     }
@@ -148,7 +226,9 @@ public final class PropertiesView extends VBox {
     private String setFamilyParameter(String name, String text) {
         try {
             Design rebuilt = Templates.withFamilyParameter(model.design(), name, text);
-            model.replaceDesign("Set " + name + " of " + model.design().spec().name(), rebuilt);
+            if (!rebuilt.equals(model.design())) {
+                model.replaceDesign("Set " + name + " of " + model.design().spec().name(), rebuilt);
+            }
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();

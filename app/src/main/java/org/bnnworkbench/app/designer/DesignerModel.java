@@ -86,6 +86,12 @@ public final class DesignerModel {
         return analysis.getReadOnlyProperty();
     }
 
+    /** True once the analysis of the current design has been published (read by tests and the measurement harness). */
+    public boolean isAnalysisCurrent() {
+        DesignAnalysis a = analysis.get();
+        return a != null && a.revision() == revision.get();
+    }
+
     public ReadOnlyStringProperty undoNameProperty() {
         return undoName.getReadOnlyProperty();
     }
@@ -266,14 +272,7 @@ public final class DesignerModel {
         Map<String, String> rename = new HashMap<>();
         List<String> taken = new ArrayList<>();
         for (Block b : clipboard) {
-            String stem = b.id().replaceAll("[0-9]+$", "");
-            String id = stem.isEmpty() ? "block" : stem;
-            int i = 1;
-            String candidate;
-            do {
-                candidate = id + "-copy" + (i == 1 ? "" : Integer.toString(i));
-                i++;
-            } while (d.block(candidate).isPresent() || taken.contains(candidate));
+            String candidate = copyName(b.id(), id -> d.block(id).isPresent() || taken.contains(id));
             taken.add(candidate);
             rename.put(b.id(), candidate);
         }
@@ -296,6 +295,29 @@ public final class DesignerModel {
     }
 
     /** Copies of the selected blocks next to them; the clipboard is left as it was. */
+    /**
+     * The name of a copy: a numbered id such as dense1 gets the next free number (dense2); any
+     * other id gets "-copy", "-copy2", ... (r1-conv-copy; a copy of a copy stays r1-conv-copy2).
+     */
+    static String copyName(String id, java.util.function.Predicate<String> taken) {
+        var numbered = java.util.regex.Pattern.compile("([a-z]+)[0-9]+").matcher(id);
+        if (numbered.matches()) {
+            for (int i = 1; ; i++) {
+                String candidate = numbered.group(1) + i;
+                if (!taken.test(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        String stem = id.replaceAll("-copy[0-9]*$", "");
+        for (int i = 1; ; i++) {
+            String candidate = stem + "-copy" + (i == 1 ? "" : Integer.toString(i));
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
     public List<String> duplicateSelection() {
         if (selection().isEmpty()) {
             return List.of();

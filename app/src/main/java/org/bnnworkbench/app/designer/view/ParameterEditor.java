@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.controlsfx.property.editor.PropertyEditor;
@@ -65,6 +67,7 @@ final class ParameterEditor implements PropertyEditor<Object> {
                         showMessage(null);
                     }
                 });
+                field.addEventFilter(KeyEvent.KEY_PRESSED, e -> passUndoToTheWindow(field, e));
                 control = field;
             }
         }
@@ -74,6 +77,28 @@ final class ParameterEditor implements PropertyEditor<Object> {
         control.setMaxWidth(Double.MAX_VALUE);
         control.setPrefWidth(118);
         box = new VBox(2, control, message);
+    }
+
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
+
+    /**
+     * Ctrl+Z in a field with nothing typed to undo (e.g. right after Enter) undoes the last edit of
+     * the design, as the Edit menu would; while the user is typing, it undoes the typing.
+     */
+    private static void passUndoToTheWindow(TextField field, KeyEvent e) {
+        boolean undo = UNDO.match(e) && !field.isUndoable();
+        boolean redo = (REDO.match(e) || REDO_Y.match(e)) && !field.isRedoable();
+        if ((undo || redo) && field.getScene() != null) {
+            for (var shortcut : field.getScene().getAccelerators().entrySet()) {
+                if (shortcut.getKey().match(e)) {
+                    e.consume();
+                    shortcut.getValue().run();
+                    return;
+                }
+            }
+        }
     }
 
     private void commit(String text) {

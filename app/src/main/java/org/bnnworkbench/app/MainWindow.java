@@ -127,6 +127,7 @@ public final class MainWindow {
         }
         actions.startAutosave();
         Platform.runLater(() -> designerView.canvas().fitToView());
+        designerView.prepare();
     }
 
     /** Asks about unsaved changes before the window closes; false cancels the close. */

@@ -27,6 +27,7 @@ public final class DesignerView extends StackPane {
 
     private final DesignerModel model;
     private final DesignCanvas canvas;
+    private final PropertiesView properties;
 
     public DesignerView(DesignerModel model) {
         this.model = model;
@@ -36,7 +37,8 @@ public final class DesignerView extends StackPane {
         ghostLayer.setMouseTransparent(true);
         ghostLayer.setPickOnBounds(false);
         var palette = new PaletteView(canvas, ghostLayer);
-        var side = new SplitPane(new PropertiesView(model), new ProblemsView(model, canvas::reveal));
+        properties = new PropertiesView(model);
+        var side = new SplitPane(properties, new ProblemsView(model, canvas::reveal));
         side.setId("designer-side");
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.6);
@@ -49,6 +51,11 @@ public final class DesignerView extends StackPane {
 
     public DesignCanvas canvas() {
         return canvas;
+    }
+
+    /** Once the window shows: builds the property sheets of all block kinds while the app is idle. */
+    public void prepare() {
+        properties.prepareSheets();
     }
 
     private void keys(KeyEvent e) {

@@ -60,14 +60,14 @@ class DesignerEditingTest extends DesignerUiTest {
     @Test
     void changingGrowthInThePropertySheetChangesTheShapeOnTheBlockAndTheStatusTotals() {
         clickBlock("s1b1-dense");
-        Label shape = robot.lookup("#shape-s1b1-dense").queryAs(Label.class);
+        javafx.scene.text.Text shape = robot.lookup("#shape-s1b1-dense").queryText();
         assertThat(shape.getText()).isEqualTo("128 \u00d7 14 \u00d7 14");
         String totalsBefore = w.status();
 
         typeParameter("growth", "32");
 
         assertThat(((DenseBlock) w.design().block("s1b1-dense").orElseThrow()).growth()).isEqualTo(32);
-        assertThat(robot.lookup("#shape-s1b1-dense").queryAs(Label.class).getText()).isEqualTo("96 \u00d7 14 \u00d7 14");
+        assertThat(robot.lookup("#shape-s1b1-dense").queryText().getText()).isEqualTo("96 \u00d7 14 \u00d7 14");
         assertThat(w.status()).isNotEqualTo(totalsBefore).contains("params");
     }
 
@@ -77,14 +77,14 @@ class DesignerEditingTest extends DesignerUiTest {
 
         typeParameter("growth", "0");
 
-        Label message = robot.lookup("#error-growth").queryAs(Label.class);
+        Label message = robot.lookup("#property-sheet #error-growth").queryAs(Label.class);
         assertThat(message.isVisible()).isTrue();
         assertThat(message.getText()).contains("growth").contains("1");
         assertThat(((DenseBlock) w.design().block("s1b1-dense").orElseThrow()).growth()).isEqualTo(64);
-        assertThat(robot.lookup("#param-growth").query().getPseudoClassStates().toString()).contains("invalid");
+        assertThat(robot.lookup("#property-sheet #param-growth").query().getPseudoClassStates().toString()).contains("invalid");
 
         typeParameter("growth", "lots");
-        assertThat(robot.lookup("#error-growth").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(robot.lookup("#property-sheet #error-growth").queryAs(Label.class).getText()).isNotBlank();
         assertThat(((DenseBlock) w.design().block("s1b1-dense").orElseThrow()).growth()).isEqualTo(64);
     }
 

@@ -105,6 +105,7 @@ class DesignerFilesTest extends DesignerUiTest {
         dialogs.fileAnswers.add(png);
 
         menu("File", "Export as PNG\u2026");
+        DesignerWindow.waitFor(() -> Files.exists(png), "the picture to be written");
 
         BufferedImage image = ImageIO.read(png.toFile());
         var content = w.canvas().contentBounds();

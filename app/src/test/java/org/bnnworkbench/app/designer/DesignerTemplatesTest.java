@@ -60,7 +60,7 @@ class DesignerTemplatesTest extends DesignerUiTest {
 
         typeParameter("reductions", "2.2,2.2");
 
-        assertThat(robot.lookup("#error-reductions").queryLabeled().getText()).contains("reductions");
+        assertThat(robot.lookup("#property-sheet #error-reductions").queryLabeled().getText()).contains("reductions");
         assertThat(w.design().spec()).isEqualTo(Architectures.get("meliusnet22").spec());
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -24,6 +25,7 @@ abstract class DesignerUiTest {
     final FxRobot robot = new FxRobot();
     final ScriptedDialogs dialogs = new ScriptedDialogs();
     DesignerWindow w;
+    private final LatencyReport latency = new LatencyReport();
 
     @BeforeAll
     static void startTheToolkit() throws TimeoutException {
@@ -33,10 +35,12 @@ abstract class DesignerUiTest {
     @BeforeEach
     void openAWindow() throws TimeoutException {
         w = DesignerWindow.open(home, dialogs);
+        latency.start();
     }
 
     @AfterEach
-    void closeTheWindow() throws TimeoutException {
+    void closeTheWindow(TestInfo test) throws TimeoutException {
+        latency.stop(getClass().getSimpleName() + "." + test.getTestMethod().map(m -> m.getName()).orElse("?"));
         w.close();
     }
 
@@ -77,7 +81,7 @@ abstract class DesignerUiTest {
 
     /** Replaces the text of a property-sheet field and presses Enter. */
     void typeParameter(String name, String text) {
-        robot.clickOn("#param-" + name);
+        robot.clickOn(robot.lookup("#property-sheet #param-" + name).<javafx.scene.Node>query());
         robot.push(KeyCode.SHORTCUT, KeyCode.A);
         robot.write(text);
         robot.type(KeyCode.ENTER);

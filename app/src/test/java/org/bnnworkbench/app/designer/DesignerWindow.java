@@ -77,7 +77,7 @@ final class DesignerWindow {
     /** Waits until the FX thread is idle and the analysis of the current design is published. */
     void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        waitFor(() -> model().isAnalysisCurrent(), "the analysis of the current design");
+        waitFor(() -> model().isAnalysisCurrent() && canvas().isComplete(), "the analysis and the canvas of the current design");
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
@@ -33,9 +36,9 @@ final class BlockNode extends Pane {
     private final String blockId;
     private final String kind;
     private final String description;
-    private final Label title = new Label();
-    private final Label shape = new Label();
-    private final Label problemMark = new Label("!");
+    private final Text title = new Text();
+    private final Text shape = new Text();
+    private Label problemMark;
     private final Rectangle paramsBinary = bar("bar-binary");
     private final Rectangle paramsFp = bar("bar-fp");
     private final Rectangle opsBinary = bar("bar-binary");
@@ -44,8 +47,15 @@ final class BlockNode extends Pane {
     private final Circle outputPort = new Circle(PORT_RADIUS);
     private final boolean hasOutput;
     private BlockCost cost;
+    private double shownMaxBytes = -1;
+    private double shownMaxOps = -1;
     private String problem;
 
+    /*
+     * Kept light on purpose: a MeliusNet59 has over a hundred of these, and every Control (a Label,
+     * a Tooltip) costs CSS and layout time on the FX thread. Texts and shapes only; the problem
+     * mark and the tooltip are made when first needed.
+     */
     BlockNode(String blockId, String kind, List<String> inputNames, boolean output, String description) {
         this.blockId = blockId;
         this.kind = kind;
@@ -57,17 +67,21 @@ final class BlockNode extends Pane {
         setMinSize(W, H);
         setMaxSize(W, H);
         resize(W, H);
-        var header = new HBox(6, Glyphs.badge(kind), title, problemMark);
-        header.getStyleClass().add("block-header");
-        header.relocate(8, 7);
+        Node badge = Glyphs.badge(kind);
+        badge.relocate(8, 7);
         title.getStyleClass().add("block-title");
-        title.setMaxWidth(W - 62);
-        problemMark.getStyleClass().add("problem-mark");
-        problemMark.setVisible(false);
+        title.setTextOrigin(VPos.CENTER);
+        title.setLayoutX(40);
+        title.setLayoutY(17);
         shape.getStyleClass().add("block-shape");
         shape.setId("shape-" + DesignCanvas.cssId(blockId));
-        shape.relocate(10, 33);
-        getChildren().addAll(header, shape);
+        shape.setTextOrigin(VPos.CENTER);
+        shape.setLayoutX(10);
+        shape.setLayoutY(41);
+        var clip = new Rectangle(W - 70, 20);
+        clip.setY(-10);
+        title.setClip(clip);
+        getChildren().addAll(badge, title, shape);
         placeBar(paramsBinary, paramsFp, 55);
         placeBar(opsBinary, opsFp, 64);
         for (int k = 0; k < inputNames.size(); k++) {
@@ -89,12 +103,23 @@ final class BlockNode extends Pane {
             getChildren().add(outputPort);
         }
         title.setText(blockId);
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installTooltip());
+    }
+
+    /** The tooltip is installed on the first hover (installing it during MOUSE_ENTERED still shows it this time). */
+    private void installTooltip() {
+        if (getProperties().containsKey(TOOLTIP)) {
+            return;
+        }
         var tooltip = new Tooltip();
         tooltip.setShowDelay(Duration.millis(400));
         tooltip.setShowDuration(Duration.seconds(30));
         tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
         Tooltip.install(this, tooltip);
+        getProperties().put(TOOLTIP, tooltip);
     }
+
+    private static final String TOOLTIP = "block-tooltip";
 
     private static Rectangle bar(String style) {
         var r = new Rectangle(0, 5);
@@ -148,7 +173,9 @@ final class BlockNode extends Pane {
     }
 
     void setTitle(String text) {
-        title.setText(text);
+        if (!text.equals(title.getText())) {
+            title.setText(text);
+        }
     }
 
     String title() {
@@ -164,9 +191,20 @@ final class BlockNode extends Pane {
     }
 
     void setProblem(String text) {
+        if (java.util.Objects.equals(problem, text)) {
+            return;
+        }
         problem = text;
         boolean has = text != null;
-        problemMark.setVisible(has);
+        if (has && problemMark == null) {
+            problemMark = new Label("!");
+            problemMark.getStyleClass().add("problem-mark");
+            problemMark.relocate(W - 24, 6);
+            getChildren().add(problemMark);
+        }
+        if (problemMark != null) {
+            problemMark.setVisible(has);
+        }
         pseudoClassStateChanged(PROBLEM, has);
     }
 
@@ -176,7 +214,12 @@ final class BlockNode extends Pane {
 
     /** Shows shape and cost; bars are scaled to the largest block of the design. */
     void setCost(BlockCost c, double maxBytes, double maxOps) {
+        if (c != null && c.equals(cost) && maxBytes == shownMaxBytes && maxOps == shownMaxOps) {
+            return;
+        }
         cost = c;
+        shownMaxBytes = maxBytes;
+        shownMaxOps = maxOps;
         if (c == null) {
             shape.setText(problem != null ? "shape unknown" : "");
             for (Rectangle r : List.of(paramsBinary, paramsFp, opsBinary, opsFp)) {

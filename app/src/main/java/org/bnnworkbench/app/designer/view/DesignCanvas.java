@@ -7,9 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.NonInvertibleTransformException;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
@@ -70,6 +76,9 @@ public final class DesignCanvas extends Pane {
     private final Minimap minimap;
     private Map<String, String> visibleOf = Map.of();
     private Design shown;
+    private static final int NODES_PER_PULSE = 24;
+    private final List<NodeSpec> pending = new ArrayList<>();
+    private List<NodeSpec> shownSpecs = List.of();
 
     private enum Mode { NONE, RUBBER, MOVE, PAN, CONNECT_FROM_OUTPUT, CONNECT_FROM_INPUT }
 
@@ -136,7 +145,6 @@ public final class DesignCanvas extends Pane {
     // ---- following the design -----------------------------------------------------------------
 
     private void show(Design d) {
-        Design before = shown;
         shown = d;
         Map<String, String> visible = new HashMap<>();
         for (StageGroup g : d.groups()) {
@@ -147,75 +155,131 @@ public final class DesignCanvas extends Pane {
             }
         }
         visibleOf = visible;
-        showNodes(d, before);
+        showNodes(d);
         showWires(d);
         showFrames(d);
         showAnalysis(model.analysisProperty().get());
         minimap.redraw();
     }
 
-    private void showNodes(Design d, Design before) {
-        Map<String, BlockNode> next = new LinkedHashMap<>();
-        next.put(NetworkSpec.INPUT, reuse(NetworkSpec.INPUT, "input", List.of(), true, "the input image " + d.spec().input()));
-        for (Block b : d.blocks()) {
-            if (visibleOf.containsKey(b.id())) {
-                continue;
-            }
-            BlockKind kind = BlockKinds.of(b);
-            next.put(b.id(), reuse(b.id(), b.kind(), kind.inputNames(), !b.kind().equals("classifier"),
-                    kind.title() + " '" + b.id() + "': " + kind.description()));
+    /** What a node on the canvas stands for: enough to make it, and to tell whether an existing one still fits. */
+    private record NodeSpec(String id, String kind, List<String> inputs, boolean output, String description, String title) {
+        boolean fits(BlockNode n) {
+            return n.kind().equals(kind) && n.inputPorts().size() == inputs.size() && n.description().equals(description);
         }
-        for (StageGroup g : d.groups()) {
-            if (g.collapsed()) {
-                String id = GROUP_PREFIX + g.name();
-                BlockNode n = reuse(id, "group", List.of("in"), true,
-                        "stage '" + g.name() + "', " + g.blockIds().size() + " blocks (double-click to expand)");
-                n.setTitle(g.name() + " (" + g.blockIds().size() + ")");
-                next.put(id, n);
-            }
-        }
-        boolean sameNodes = next.size() == nodes.size() && next.entrySet().stream()
-                .allMatch(e -> nodes.get(e.getKey()) == e.getValue());
-        if (!sameNodes) {
-            Set<BlockNode> keep = new HashSet<>(next.values());
-            List<Node> gone = new ArrayList<>();
-            for (BlockNode n : nodes.values()) {
-                if (!keep.contains(n)) {
-                    gone.add(n);
-                }
-            }
-            List<BlockNode> added = new ArrayList<>();
-            for (BlockNode n : next.values()) {
-                if (n.getParent() != blockLayer) {
-                    added.add(n);
-                }
-            }
-            if (gone.size() + added.size() > 32) {
-                blockLayer.getChildren().setAll(next.values());
-            } else {
-                blockLayer.getChildren().removeAll(gone);
-                blockLayer.getChildren().addAll(added);
-            }
-            nodes.clear();
-            nodes.putAll(next);
-        }
-        nodes.get(NetworkSpec.INPUT).setTitle("input " + d.spec().input());
-        for (var e : nodes.entrySet()) {
-            Position p = positionOf(d, e.getKey());
-            BlockNode n = e.getValue();
-            if (n.getLayoutX() != p.x() || n.getLayoutY() != p.y()) {
-                n.relocate(p.x(), p.y());
-            }
+
+        BlockNode make() {
+            return new BlockNode(id, kind, inputs, output, description);
         }
     }
 
-    private BlockNode reuse(String id, String kind, List<String> inputs, boolean output, String description) {
-        BlockNode n = nodes.get(id);
-        if (n != null && n.kind().equals(kind) && n.inputPorts().size() == inputs.size()
-                && n.description().equals(description)) {
-            return n;
+    private List<NodeSpec> nodeSpecs(Design d) {
+        List<NodeSpec> specs = new ArrayList<>();
+        specs.add(new NodeSpec(NetworkSpec.INPUT, "input", List.of(), true, "the input image " + d.spec().input(),
+                "input " + d.spec().input()));
+        for (Block b : d.blocks()) {
+            if (!visibleOf.containsKey(b.id())) {
+                BlockKind kind = BlockKinds.of(b);
+                specs.add(new NodeSpec(b.id(), b.kind(), kind.inputNames(), !b.kind().equals("classifier"),
+                        kind.title() + " '" + b.id() + "': " + kind.description(), b.id()));
+            }
         }
-        return new BlockNode(id, kind, inputs, output, description);
+        for (StageGroup g : d.groups()) {
+            if (g.collapsed()) {
+                specs.add(new NodeSpec(GROUP_PREFIX + g.name(), "group", List.of("in"), true,
+                        "stage '" + g.name() + "', " + g.blockIds().size() + " blocks (double-click to expand)",
+                        g.name() + " (" + g.blockIds().size() + ")"));
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * Brings the nodes in line with the design: keeps those that still fit, drops the others, and
+     * makes the missing ones. Up to {@value #NODES_PER_PULSE} are made at once; more (opening a
+     * MeliusNet59, expanding all its stages) are made over the next pulses, so that their CSS and
+     * layout never hold the FX thread for long.
+     */
+    private void showNodes(Design d) {
+        List<NodeSpec> specs = nodeSpecs(d);
+        shownSpecs = specs;
+        Map<String, NodeSpec> wanted = new HashMap<>();
+        List<NodeSpec> missing = new ArrayList<>();
+        for (NodeSpec spec : specs) {
+            wanted.put(spec.id(), spec);
+            BlockNode n = nodes.get(spec.id());
+            if (n == null || !spec.fits(n)) {
+                missing.add(spec);
+            }
+        }
+        List<Node> gone = new ArrayList<>();
+        nodes.entrySet().removeIf(e -> {
+            NodeSpec spec = wanted.get(e.getKey());
+            boolean keep = spec != null && spec.fits(e.getValue());
+            if (!keep) {
+                gone.add(e.getValue());
+            }
+            return !keep;
+        });
+        if (gone.size() > 32) {
+            blockLayer.getChildren().setAll(nodes.values());
+        } else {
+            blockLayer.getChildren().removeAll(gone);
+        }
+        pending.clear();
+        pending.addAll(missing);
+        makePending(NODES_PER_PULSE);
+        for (NodeSpec spec : specs) {
+            BlockNode n = nodes.get(spec.id());
+            if (n != null) {
+                n.setTitle(spec.title());
+                place(n, d);
+            }
+        }
+        if (!pending.isEmpty()) {
+            builder.start();
+        }
+    }
+
+    private static void place(BlockNode n, Design d) {
+        Position p = positionOf(d, n.blockId());
+        if (n.getLayoutX() != p.x() || n.getLayoutY() != p.y()) {
+            n.relocate(p.x(), p.y());
+        }
+    }
+
+    private void makePending(int count) {
+        List<BlockNode> made = new ArrayList<>();
+        while (!pending.isEmpty() && made.size() < count) {
+            NodeSpec spec = pending.remove(0);
+            BlockNode n = spec.make();
+            n.setTitle(spec.title());
+            place(n, shown);
+            nodes.put(spec.id(), n);
+            made.add(n);
+        }
+        blockLayer.getChildren().addAll(made);
+    }
+
+    /** Makes the rest of a large design's nodes, a pulse at a time. */
+    private final AnimationTimer builder = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            makePending(NODES_PER_PULSE);
+            showWires(shown);
+            placeFrames(shown);
+            showAnalysis(model.analysisProperty().get());
+            showSelection(Set.of(), model.selection());
+            if (pending.isEmpty()) {
+                stop();
+                minimap.redraw();
+            }
+        }
+    };
+
+    /** True when every node of the design is on the canvas (large designs are built over a few pulses). */
+    public boolean isComplete() {
+        return pending.isEmpty();
     }
 
     private static Position positionOf(Design d, String visibleId) {
@@ -251,10 +315,28 @@ public final class DesignCanvas extends Pane {
                 next.put(key, w);
             }
         }
-        if (!next.keySet().equals(wires.keySet()) || next.entrySet().stream().anyMatch(e -> wires.get(e.getKey()) != e.getValue())) {
+        // add and remove only the wires that changed: re-adding a node costs it its CSS again
+        List<Node> gone = new ArrayList<>();
+        for (var e : wires.entrySet()) {
+            if (next.get(e.getKey()) != e.getValue()) {
+                gone.add(e.getValue());
+            }
+        }
+        List<Node> added = new ArrayList<>();
+        for (var e : next.entrySet()) {
+            if (wires.get(e.getKey()) != e.getValue()) {
+                added.add(e.getValue());
+            }
+        }
+        if (!gone.isEmpty() || !added.isEmpty()) {
+            if (gone.size() > 32 && gone.size() > next.size()) {
+                wireLayer.getChildren().setAll(next.values());
+            } else {
+                wireLayer.getChildren().removeAll(gone);
+                wireLayer.getChildren().addAll(added);
+            }
             wires.clear();
             wires.putAll(next);
-            wireLayer.getChildren().setAll(wires.values());
         }
         wiresAt.clear();
         for (WireNode w : wires.values()) {
@@ -438,22 +520,28 @@ public final class DesignCanvas extends Pane {
         minimap.redraw();
     }
 
-    /** Bounds of all blocks and stage frames, in world coordinates (from their places, not from layout passes). */
+    /**
+     * Bounds of all blocks and stage frames, in world coordinates: from the design's places (and
+     * the nodes being dragged), so that it is right before nodes are made or laid out.
+     */
     public Bounds contentBounds() {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (BlockNode n : nodes.values()) {
-            minX = Math.min(minX, n.getLayoutX());
-            minY = Math.min(minY, n.getLayoutY());
-            maxX = Math.max(maxX, n.getLayoutX() + BlockNode.W);
-            maxY = Math.max(maxY, n.getLayoutY() + BlockNode.H);
+        for (NodeSpec spec : shownSpecs) {
+            BlockNode n = nodes.get(spec.id());
+            double x = n != null ? n.getLayoutX() : positionOf(shown, spec.id()).x();
+            double y = n != null ? n.getLayoutY() : positionOf(shown, spec.id()).y();
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x + BlockNode.W);
+            maxY = Math.max(maxY, y + BlockNode.H);
         }
         if (minX > maxX) {
             return new BoundingBox(0, 0, 0, 0);
         }
-        if (!frames.isEmpty()) {
+        if (shown.groups().stream().anyMatch(g -> !g.collapsed())) {
             minX -= StageFrame.PAD;
             minY -= StageFrame.PAD + StageFrame.HEADER;
             maxX += StageFrame.PAD;
@@ -542,9 +630,45 @@ public final class DesignCanvas extends Pane {
         return nodes.size();
     }
 
-    /** The world node, for exporting the design as a picture. */
+    /** The world node (blocks, wires, frames) under the canvas's zoom and pan. */
     public Node content() {
         return world;
+    }
+
+    /**
+     * A picture of one area of the design at 100 %, on white. Only what lies in the area is drawn
+     * (the rest is hidden for the moment of the snapshot), so that a large design exported in
+     * tiles costs each tile only its own blocks. Call on the FX thread.
+     */
+    public WritableImage snapshotOfDesign(Rectangle2D area) {
+        List<Node> hidden = new ArrayList<>();
+        var box = new BoundingBox(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+        for (Pane layer : List.of(frameLayer, blockLayer)) {
+            for (Node n : layer.getChildren()) {
+                if (n.isVisible() && !n.getBoundsInParent().intersects(box)) {
+                    n.setVisible(false);
+                    hidden.add(n);
+                }
+            }
+        }
+        for (Node n : wireLayer.getChildren()) {
+            if (n.isVisible() && !n.getBoundsInParent().intersects(box)) {
+                n.setVisible(false);
+                hidden.add(n);
+            }
+        }
+        try {
+            var params = new SnapshotParameters();
+            params.setFill(Color.WHITE);
+            // undo the zoom and pan: the viewport is then in design coordinates
+            params.setTransform(world.getLocalToParentTransform().createInverse());
+            params.setViewport(area);
+            return world.snapshot(params, null);
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            hidden.forEach(n -> n.setVisible(true));
+        }
     }
 
     // ---- palette drops -----------------------------------------------------------------------

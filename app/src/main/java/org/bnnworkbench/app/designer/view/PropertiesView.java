@@ -1,13 +1,16 @@
 package org.bnnworkbench.app.designer.view;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.bnnworkbench.app.designer.DesignerModel;
 import org.bnnworkbench.app.designer.edit.ReplaceDesign;
@@ -34,7 +37,9 @@ import org.controlsfx.control.PropertySheet;
 public final class PropertiesView extends VBox {
 
     private final DesignerModel model;
-    private final PropertySheet sheet = new PropertySheet();
+    private final Map<String, PropertySheet> sheets = new HashMap<>();
+    private final StackPane sheetHolder = new StackPane();
+    private PropertySheet sheet;
     private final Label heading = new Label();
     private final Label note = new Label();
     private final Button expand = new Button("Expand into blocks");
@@ -52,25 +57,66 @@ public final class PropertiesView extends VBox {
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        sheet.setId("property-sheet");
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        // categories in the order the items come (family first), not alphabetically
-        sheet.setCategoryComparator((a, b) -> Integer.compare(categoryRank(a), categoryRank(b)));
-        sheet.setPropertyEditorFactory(item -> new ParameterEditor((ParameterItem) item));
         expand.setId("expand-family");
         expand.setOnAction(e -> model.expandFamily());
         var buttons = new VBox(expand);
         buttons.getStyleClass().add("pane-buttons");
-        getChildren().addAll(heading, note, buttons, sheet);
-        VBox.setVgrow(sheet, Priority.ALWAYS);
+        sheetHolder.setId("property-sheets");
+        getChildren().addAll(heading, note, buttons, sheetHolder);
+        VBox.setVgrow(sheetHolder, Priority.ALWAYS);
         model.designProperty().addListener((obs, old, d) -> refresh());
         model.selectionProperty().addListener((obs, old, s) -> refresh());
         refresh();
     }
 
-    private int categoryRank(String category) {
+    /**
+     * Builds the sheet of every block kind ahead of time, one per FX task while the app is idle,
+     * so that the first click on a block of a kind does not pay for building its sheet.
+     */
+    public void prepareSheets() {
+        List<BlockKind> kinds = new ArrayList<>(BlockKinds.all());
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (kinds.isEmpty()) {
+                return;
+            }
+            BlockKind kind = kinds.remove(0);
+            ParameterValues values = kind.defaults();
+            List<ParameterItem> items = new ArrayList<>();
+            for (ParameterDeclaration p : kind.parameters()) {
+                items.add(new ParameterItem(kind.title(), p, p.format(values.get(p.name())), text -> null));
+            }
+            String key = keyOf(items);
+            if (!sheets.containsKey(key)) {
+                PropertySheet built = build(items);
+                built.setVisible(false);
+                built.setManaged(false);
+            }
+            Platform.runLater(next[0]);
+        };
+        Platform.runLater(next[0]);
+    }
+
+    private static String keyOf(List<ParameterItem> items) {
+        return String.join("|", items.stream().map(ParameterItem::key).toList());
+    }
+
+    private PropertySheet build(List<ParameterItem> items) {
+        var created = new PropertySheet();
+        created.getStyleClass().add("parameter-sheet");
+        created.setModeSwitcherVisible(false);
+        created.setSearchBoxVisible(false);
+        created.setMode(PropertySheet.Mode.CATEGORY);
+        // categories in the order the rows come (a family's parameters first), not alphabetically
+        created.setCategoryComparator((a, b) -> Integer.compare(categoryRank(created, a), categoryRank(created, b)));
+        created.setPropertyEditorFactory(item -> new ParameterEditor((ParameterItem) item));
+        created.getItems().setAll(items);
+        sheets.put(keyOf(items), created);
+        sheetHolder.getChildren().add(created);
+        return created;
+    }
+
+    private static int categoryRank(PropertySheet sheet, String category) {
         List<PropertySheet.Item> items = sheet.getItems();
         for (int i = 0; i < items.size(); i++) {
             if (Objects.equals(items.get(i).getCategory(), category)) {
@@ -78,6 +124,32 @@ public final class PropertiesView extends VBox {
             }
         }
         return items.size();
+    }
+
+    /**
+     * Shows these rows. A sheet with the same rows (same parameters of the same kind of block, or
+     * of the same family) was built before: its editors just take the new values. Building a sheet
+     * costs the FX thread tens of milliseconds in CSS, so each kind of sheet is built once and the
+     * sheets are kept, only one visible.
+     */
+    private void showItems(List<ParameterItem> items) {
+        PropertySheet next = sheets.get(keyOf(items));
+        if (next == null) {
+            next = build(items);
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                ((ParameterItem) next.getItems().get(i)).update(items.get(i));
+            }
+        }
+        if (sheet != null && sheet != next) {
+            sheet.setVisible(false);
+            sheet.setManaged(false);
+            sheet.setId(null);
+        }
+        sheet = next;
+        sheet.setManaged(true);
+        sheet.setVisible(true);
+        sheet.setId("property-sheet");
     }
 
     /** What the sheet shows, as a value: when it is unchanged, the sheet is left alone. */
@@ -112,7 +184,7 @@ public final class PropertiesView extends VBox {
             Block b = d.block(id).orElse(null);
             if (b == null) {
                 heading.setText("");
-                sheet.getItems().clear();
+                showItems(List.of());
                 return;
             }
             BlockKind kind = BlockKinds.of(b);
@@ -125,7 +197,7 @@ public final class PropertiesView extends VBox {
             ParameterValues values = kind.values(b);
             for (ParameterDeclaration p : kind.parameters()) {
                 items.add(new ParameterItem(kind.title(), p, p.format(values.get(p.name())),
-                        text -> model.setParameter(id, p.name(), text), true));
+                        text -> model.setParameter(id, p.name(), text)));
             }
         } else if (model.selection().size() > 1) {
             heading.setText(model.selection().size() + " blocks selected");
@@ -139,7 +211,7 @@ public final class PropertiesView extends VBox {
                 ParameterValues values = Templates.familyValues(d);
                 for (ParameterDeclaration p : values.declarations()) {
                     items.add(new ParameterItem("Family: " + d.family().family(), p, p.format(values.get(p.name())),
-                            text -> setFamilyParameter(p.name(), text), true));
+                            text -> setFamilyParameter(p.name(), text)));
                 }
             }
             items.addAll(designItems(d));
@@ -147,7 +219,7 @@ public final class PropertiesView extends VBox {
         note.setText(noteText);
         note.setManaged(!noteText.isEmpty());
         note.setVisible(!noteText.isEmpty());
-        sheet.getItems().setAll(items);
+        showItems(items);
         if (focused != null) {
             Platform.runLater(() -> {
                 Node field = sheet.lookup("#param-" + focused);
@@ -179,11 +251,11 @@ public final class PropertiesView extends VBox {
         var precision = ParameterDeclaration.choice("precision", d.spec().precision().id(), List.of("binary", "full"),
                 "binary, or its full-precision twin (32-bit convs, ReLU for sign)");
         List<ParameterItem> items = new ArrayList<>();
-        items.add(new ParameterItem("Design", name, d.spec().name(), this::rename, true));
+        items.add(new ParameterItem("Design", name, d.spec().name(), this::rename));
         if (d.family() == null) {
-            items.add(new ParameterItem("Design", input, d.spec().input().toString(), this::setInput, true));
+            items.add(new ParameterItem("Design", input, d.spec().input().toString(), this::setInput));
         }
-        items.add(new ParameterItem("Design", precision, d.spec().precision().id(), this::setPrecision, true));
+        items.add(new ParameterItem("Design", precision, d.spec().precision().id(), this::setPrecision));
         return items;
     }
 

@@ -145,7 +145,9 @@ public final class MainWindow {
         var template = item("Open Template\u2026", "open-template", "Shortcut+T", () -> actions.openTemplate(stage));
         recentMenu.setId("recent");
         recentMenu.setOnShowing(e -> fillRecent());
-        recentMenu.getItems().add(new MenuItem("(none)"));
+        var none = new MenuItem("(none)");
+        none.setDisable(true);
+        recentMenu.getItems().add(none);
         var save = item("Save", "save", "Shortcut+S", () -> actions.save());
         var saveAs = item("Save As\u2026", "save-as", "Shortcut+Shift+S", () -> actions.saveAs());
         var export = item("Export as PNG\u2026", "export-png", "Shortcut+E", () -> actions.exportPng());
@@ -216,7 +218,9 @@ public final class MainWindow {
         var aboutItem = new MenuItem("About BNN Workbench");
         aboutItem.setId("about");
         aboutItem.setOnAction(event -> new AboutDialog(info, logFile, root.getScene().getWindow()).showAndWait());
-        return new MenuBar(file, edit, view, new Menu("Help", null, aboutItem));
+        var shortcuts = item("Keyboard and Mouse", "shortcuts", "F1",
+                () -> new ShortcutsDialog(root.getScene().getWindow()).showAndWait());
+        return new MenuBar(file, edit, view, new Menu("Help", null, shortcuts, new SeparatorMenuItem(), aboutItem));
     }
 
     /** The stage the selected blocks belong to, when they all belong to one. */
@@ -289,6 +293,7 @@ public final class MainWindow {
         status.setId("status-bar");
         status.textProperty().bind(designerView.totals());
         var comparison = new Label();
+        comparison.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         comparison.setId("comparison");
         comparison.getStyleClass().add("status-comparison");
         comparison.textProperty().bind(designerView.comparison());
@@ -302,6 +307,9 @@ public final class MainWindow {
         latencyLabel.setManaged(false);
         var dirty = new Label();
         dirty.setId("dirty");
+        dirty.getStyleClass().add("status-dirty");
+        dirty.visibleProperty().bind(designer.dirtyProperty());
+        dirty.managedProperty().bind(designer.dirtyProperty());
         dirty.textProperty().bind(Bindings.createStringBinding(() -> designer.dirtyProperty().get() ? "unsaved" : "",
                 designer.dirtyProperty()));
         status.getRightItems().addAll(comparison, latencyLabel, dirty);

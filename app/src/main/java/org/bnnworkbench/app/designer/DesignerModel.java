@@ -27,6 +27,7 @@ import org.bnnworkbench.app.designer.edit.ReplaceBlock;
 import org.bnnworkbench.app.designer.edit.ReplaceDesign;
 import org.bnnworkbench.app.designer.edit.SetGroups;
 import org.bnnworkbench.app.designer.edit.SetInputs;
+import org.bnnworkbench.app.designer.model.AutoLayout;
 import org.bnnworkbench.app.designer.model.Design;
 import org.bnnworkbench.app.designer.model.DesignAnalysis;
 import org.bnnworkbench.app.designer.model.Position;
@@ -191,11 +192,51 @@ public final class DesignerModel {
         int index = Math.max(0, d.indexOf(consumer));
         List<String> rewired = new ArrayList<>(target.inputs());
         rewired.set(inputIndex, id);
-        performOnBlocks(new CompoundEdit("Insert " + kind.title(), List.of(
-                new InsertBlocks("Insert " + kind.title(), List.of(new Placed(block, index, at))),
-                new SetInputs("Insert " + kind.title(), consumer, rewired))));
+        String name = "Insert " + kind.title();
+        List<Edit> steps = new ArrayList<>();
+        Position place = at;
+        Map<String, Position> makeRoom = roomBelow(d, source, consumer);
+        if (!makeRoom.isEmpty()) {
+            // the consumer sits right under its source: the new block takes its place and the rest of the column moves down a row
+            place = d.position(consumer);
+            steps.add(new MoveBlocks(name, makeRoom));
+        }
+        steps.add(new InsertBlocks(name, List.of(new Placed(block, index, place))));
+        steps.add(new SetInputs(name, consumer, rewired));
+        // inserted inside a stage: the new block belongs to that stage
+        d.groupOf(consumer).filter(g -> g.blockIds().contains(source)).ifPresent(g -> {
+            List<String> members = new ArrayList<>(g.blockIds());
+            members.add(Math.max(0, members.indexOf(consumer)), id);
+            steps.add(new SetGroups(name, d.groups().stream()
+                    .map(x -> x.name().equals(g.name()) ? new StageGroup(g.name(), members, g.collapsed()) : x).toList()));
+        });
+        performOnBlocks(new CompoundEdit(name, steps));
         select(List.of(id));
         return id;
+    }
+
+    /**
+     * When the consumer is the next block down in its source's column, the moves that shift the
+     * consumer and everything below it in that column down by one row; otherwise none.
+     */
+    private static Map<String, Position> roomBelow(Design d, String source, String consumer) {
+        if (!d.layout().containsKey(source) || !d.layout().containsKey(consumer)) {
+            return Map.of();
+        }
+        Position s = d.position(source);
+        Position c = d.position(consumer);
+        double row = AutoLayout.BLOCK_HEIGHT + AutoLayout.ROW_GAP;
+        if (Math.abs(s.x() - c.x()) > 1 || c.y() - s.y() < row - 1 || c.y() - s.y() > row + 1) {
+            return Map.of();
+        }
+        Map<String, Position> moves = new HashMap<>();
+        for (var e : d.layout().entrySet()) {
+            Position p = e.getValue();
+            if (Math.abs(p.x() - c.x()) < AutoLayout.BLOCK_WIDTH && p.y() >= c.y() - 1) {
+                moves.put(e.getKey(), p.plus(0, row));
+            }
+        }
+        return moves;
     }
 
     /** Connects the output of {@code source} (a block id or "input") to input {@code inputIndex} of {@code target}. */

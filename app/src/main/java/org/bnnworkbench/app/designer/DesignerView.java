@@ -41,7 +41,7 @@ public final class DesignerView extends StackPane {
         var side = new SplitPane(properties, new ProblemsView(model, canvas::reveal));
         side.setId("designer-side");
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        side.setDividerPositions(0.7);
         side.setPrefWidth(320);
         side.setMinWidth(240);
         var layout = new BorderPane(canvas, null, side, null, palette);

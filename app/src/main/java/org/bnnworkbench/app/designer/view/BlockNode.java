@@ -82,8 +82,10 @@ final class BlockNode extends Pane {
         clip.setY(-10);
         title.setClip(clip);
         getChildren().addAll(badge, title, shape);
-        placeBar(paramsBinary, paramsFp, 55);
-        placeBar(opsBinary, opsFp, 64);
+        if (!kind.equals("input")) {
+            placeBar(paramsBinary, paramsFp, 55);
+            placeBar(opsBinary, opsFp, 64);
+        }
         for (int k = 0; k < inputNames.size(); k++) {
             Circle port = new Circle(PORT_RADIUS);
             port.getStyleClass().add("port-in");
@@ -91,7 +93,9 @@ final class BlockNode extends Pane {
             port.setCenterY(0);
             port.setUserData(k);
             port.setId("port-in-" + DesignCanvas.cssId(blockId) + "-" + k);
-            port.getProperties().put("port-name", inputNames.get(k));
+            String portText = inputNames.size() == 1 ? "input: drag from another block's output to here"
+                    : inputNames.get(k) + " input (" + (k + 1) + " of " + inputNames.size() + "): drag from a block's output to here";
+            installTooltipOnHover(port, () -> portText);
             inputPorts.add(port);
             getChildren().add(port);
         }
@@ -100,10 +104,22 @@ final class BlockNode extends Pane {
             outputPort.setCenterX(W / 2);
             outputPort.setCenterY(H);
             outputPort.setId("port-out-" + DesignCanvas.cssId(blockId));
+            installTooltipOnHover(outputPort, () -> "output: drag to an input port to connect");
             getChildren().add(outputPort);
         }
         title.setText(blockId);
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installTooltip());
+    }
+
+    private static void installTooltipOnHover(Node node, java.util.function.Supplier<String> text) {
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (!node.getProperties().containsKey(TOOLTIP)) {
+                var tip = new Tooltip(text.get());
+                tip.setShowDelay(Duration.millis(300));
+                Tooltip.install(node, tip);
+                node.getProperties().put(TOOLTIP, tip);
+            }
+        });
     }
 
     /** The tooltip is installed on the first hover (installing it during MOUSE_ENTERED still shows it this time). */

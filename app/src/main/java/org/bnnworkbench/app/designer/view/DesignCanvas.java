@@ -352,8 +352,26 @@ public final class DesignCanvas extends Pane {
         BlockNode to = nodes.get(target);
         if (from != null && to != null) {
             int port = target.equals(w.target()) ? w.inputIndex() : 0;
-            w.connect(from.outputAnchor(), from.getLayoutX(), to.inputAnchor(port), to.getLayoutX());
+            Point2D a = from.outputAnchor();
+            Point2D b = to.inputAnchor(port);
+            w.connect(a, from.getLayoutX(), b, to.getLayoutX(), obstructed(a, b, from, to));
         }
+    }
+
+    /** Whether a block other than the two ends lies in the box between an output and an input below it. */
+    private boolean obstructed(Point2D a, Point2D b, BlockNode from, BlockNode to) {
+        if (b.getY() <= a.getY()) {
+            return true;
+        }
+        double minX = Math.min(a.getX(), b.getX()) - 8;
+        double maxX = Math.max(a.getX(), b.getX()) + 8;
+        for (BlockNode n : nodes.values()) {
+            if (n != from && n != to && n.getLayoutX() < maxX && n.getLayoutX() + BlockNode.W > minX
+                    && n.getLayoutY() < b.getY() - 2 && n.getLayoutY() + BlockNode.H > a.getY() + 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showFrames(Design d) {
@@ -565,6 +583,15 @@ public final class DesignCanvas extends Pane {
         if (b.getWidth() <= 0 || w <= 0 || h <= 0) {
             return;
         }
+        if (shownSpecs.size() == 1) {
+            // a new design, only the image: at 100 %, at the top, with room below for the first blocks
+            scale.setX(1);
+            scale.setY(1);
+            translate.setX((w - BlockNode.W) / 2 - b.getMinX());
+            translate.setY(2 * MARGIN - b.getMinY());
+            minimap.redraw();
+            return;
+        }
         double s = fitScale(b, w - 2 * MARGIN, h - 2 * MARGIN);
         double left = (w - b.getWidth() * s) / 2;
         double top = (h - b.getHeight() * s) / 2;
@@ -673,9 +700,15 @@ public final class DesignCanvas extends Pane {
 
     // ---- palette drops -----------------------------------------------------------------------
 
-    /** While a palette block is dragged over the canvas: highlight the wire it would be inserted on. */
-    public void dragOver(Point2D scenePoint) {
+    /**
+     * While a palette block is dragged over the canvas: highlights the wire it would be inserted
+     * on, and says which ("between s1b1-dense and s1b2-dense"), or null when it would just be placed.
+     */
+    public String dragOver(Point2D scenePoint) {
         WireNode w = contains(scenePoint) ? wireAt(scenePoint) : null;
+        if (w != null && !visible(w.target()).equals(w.target())) {
+            w = null; // a wire into a collapsed stage: expand it to insert there
+        }
         if (highlighted != null && highlighted != w) {
             highlighted.getStyleClass().remove("wire-target");
         }
@@ -683,6 +716,7 @@ public final class DesignCanvas extends Pane {
             w.getStyleClass().add("wire-target");
         }
         highlighted = w;
+        return w == null ? null : "insert between " + w.source() + " and " + w.target();
     }
 
     public boolean contains(Point2D scenePoint) {

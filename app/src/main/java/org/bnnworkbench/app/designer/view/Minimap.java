@@ -36,6 +36,8 @@ final class Minimap extends StackPane {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::jump);
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
         visibleProperty().addListener((obs, was, on) -> redraw());
+        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+                "The whole design; the frame is what the canvas shows. Click or drag to move there. View > Minimap (Ctrl+M) hides it."));
     }
 
     boolean isAncestorOf(javafx.scene.Node n) {
@@ -59,7 +61,7 @@ final class Minimap extends StackPane {
         }
         GraphicsContext g = drawing.getGraphicsContext2D();
         g.clearRect(0, 0, W, H);
-        g.setFill(Color.rgb(250, 250, 252, 0.92));
+        g.setFill(Color.rgb(250, 250, 252));
         g.fillRect(0, 0, W, H);
         Bounds content = canvas.contentBounds();
         Bounds view = canvas.viewportInWorld();

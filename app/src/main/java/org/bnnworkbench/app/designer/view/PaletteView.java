@@ -26,6 +26,7 @@ public final class PaletteView extends ScrollPane {
     private final DesignCanvas canvas;
     private final Pane ghostLayer;
     private Label ghost;
+    private String ghostTitle;
 
     /** @param ghostLayer a pane over the whole designer in which the drag ghost is drawn */
     public PaletteView(DesignCanvas canvas, Pane ghostLayer) {
@@ -76,6 +77,7 @@ public final class PaletteView extends ScrollPane {
     }
 
     private void startGhost(BlockKind kind, MouseEvent e) {
+        ghostTitle = kind.title();
         ghost = new Label(kind.title(), Glyphs.badge(kind.id()));
         ghost.getStyleClass().add("drag-ghost");
         ghost.setMouseTransparent(true);
@@ -88,11 +90,16 @@ public final class PaletteView extends ScrollPane {
         if (ghost == null) {
             return;
         }
+        String target = canvas.dragOver(new Point2D(e.getSceneX(), e.getSceneY()));
+        String text = ghostTitle + (target == null ? "" : "\n\u21b3 " + target);
+        if (!text.equals(ghost.getText())) {
+            ghost.setText(text);
+        }
         Point2D p = ghostLayer.sceneToLocal(e.getSceneX(), e.getSceneY());
         ghost.autosize();
-        ghost.relocate(p.getX() - ghost.getWidth() / 2, p.getY() - ghost.getHeight() / 2);
+        // beside the pointer, so that the wire under it (highlighted) stays in sight
+        ghost.relocate(p.getX() + 14, p.getY() + 12);
         ghost.setVisible(true);
-        canvas.dragOver(new Point2D(e.getSceneX(), e.getSceneY()));
         e.consume();
     }
 

@@ -136,7 +136,8 @@ final class ParameterEditor implements PropertyEditor<Object> {
 
     private void showMessage(String problem) {
         boolean show = problem != null;
-        message.setText(show ? problem : "");
+        // "parameter growth=0: '0' is outside 1..1024 (...)": the field already says which parameter
+        message.setText(show ? problem.replaceFirst("^parameter " + java.util.regex.Pattern.quote(item.getName()) + "=[^:]*: ", "") : "");
         message.setManaged(show);
         message.setVisible(show);
         control.pseudoClassStateChanged(INVALID, show);

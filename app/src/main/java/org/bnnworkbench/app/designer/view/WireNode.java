@@ -13,8 +13,8 @@ import org.bnnworkbench.app.designer.model.AutoLayout;
 
 /**
  * A connection from a block's output (bottom) to another block's input (top). Between
- * neighbouring rows it is an S-curve; a wire that skips rows in the same column (a shortcut) runs
- * down beside the column instead of behind the blocks it skips; any other wire (into the next
+ * neighbouring rows, or when no block is in the way, it is an S-curve; a wire that skips blocks in
+ * the same column (a shortcut) runs down beside the column instead of behind them; any other wire (into the next
  * column, or upwards) leaves its block, runs along the gap between rows to the gap beside the
  * target's column, and enters the target from above. Rows line up across columns
  * ({@link AutoLayout}), so such wires do not cross blocks.
@@ -34,6 +34,7 @@ final class WireNode extends Path {
     private double lastFromY;
     private double lastToX;
     private double lastToY;
+    private boolean lastObstructed;
 
     /**
      * @param source     the block whose output the wire carries (its id in the spec)
@@ -63,12 +64,15 @@ final class WireNode extends Path {
 
     /**
      * Routes the wire from an output anchor to an input anchor; the left edges of both blocks tell
-     * where their columns are. Does nothing when neither end moved.
+     * where their columns are, and {@code obstructed} whether other blocks lie between them. Does
+     * nothing when nothing changed.
      */
-    void connect(Point2D from, double sourceLeft, Point2D to, double targetLeft) {
-        if (from.getX() == lastFromX && from.getY() == lastFromY && to.getX() == lastToX && to.getY() == lastToY) {
+    void connect(Point2D from, double sourceLeft, Point2D to, double targetLeft, boolean obstructed) {
+        if (from.getX() == lastFromX && from.getY() == lastFromY && to.getX() == lastToX && to.getY() == lastToY
+                && obstructed == lastObstructed) {
             return;
         }
+        lastObstructed = obstructed;
         lastFromX = from.getX();
         lastFromY = from.getY();
         lastToX = to.getX();
@@ -79,7 +83,7 @@ final class WireNode extends Path {
         boolean below = dy >= 2 * STUB;
         boolean skipsRows = dy > AutoLayout.ROW_GAP + AutoLayout.BLOCK_HEIGHT / 2;
         samples.clear();
-        if (below && !skipsRows && Math.abs(dx) < 2.5 * w) {
+        if (below && (!skipsRows || !obstructed) && Math.abs(dx) < 2.5 * w) {
             curve(from, to);
         } else if (below && Math.abs(targetLeft - sourceLeft) < w / 2) {
             double side = Math.max(sourceLeft, targetLeft) + w + AutoLayout.LANE_GAP / 2;

@@ -49,6 +49,27 @@ class DesignerFilesTest extends DesignerUiTest {
     }
 
     @Test
+    void openRecentListsTheSavedFileAndOpensIt() {
+        changeTheDesign();
+        Design edited = w.design();
+        Path file = home.resolve("recent.json").toAbsolutePath().normalize();
+        dialogs.fileAnswers.add(file);
+        shortcut(KeyCode.S);
+        newDesign();
+
+        robot.clickOn("File");
+        robot.moveBy(0, 30);
+        robot.moveTo("Open Recent");
+        robot.moveBy(60, 0);
+        w.settle();
+        robot.clickOn(file.toString());
+        w.settle();
+
+        assertThat(w.design()).isEqualTo(edited);
+        assertThat(w.model().fileProperty().get()).isEqualTo(file);
+    }
+
+    @Test
     void newWithUnsavedChangesAsksAndCancelKeepsTheDesign() {
         changeTheDesign();
         Design edited = w.design();

@@ -137,7 +137,13 @@ class DesignerScreenshots extends DesignerUiTest {
         shoot("edit-menu");
         robot.type(KeyCode.ESCAPE);
 
-        // 11. an exported picture of bnn-small
+        // 11. the Start tab (README)
+        robot.clickOn("#start-tab .tab-label");
+        robot.moveTo("#status-bar");
+        shoot("start");
+        robot.clickOn("#designer-tab .tab-label");
+
+        // 12. an exported picture of bnn-small
         dialogs.unsavedAnswers.add("discard");
         openTemplate("bnn-small");
         dialogs.fileAnswers.add(IMAGES.resolve("bnn-small-export.png").toAbsolutePath());

@@ -1,11 +1,19 @@
 package org.bnnworkbench.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -14,13 +22,16 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Window;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.bnnworkbench.app.designer.DesignerActions;
 import org.bnnworkbench.app.designer.DesignerModel;
 import org.bnnworkbench.app.designer.DesignerView;
+import org.bnnworkbench.app.designer.model.StageGroup;
 import org.bnnworkbench.app.designer.model.Templates;
 import org.bnnworkbench.app.diagnostics.FxLatencyProbe;
 import org.bnnworkbench.app.start.StartView;
@@ -28,12 +39,18 @@ import org.bnnworkbench.architectures.Architectures;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The main window's content: menu bar, one tab per view (Designer, Start; Training, Sweeps and
- * Compare get theirs when they work), and a status bar with the design's totals and where it would
- * sit among the published networks.
+ * The main window: menu bar, one tab per view (Designer, Start; Training, Sweeps and Compare get
+ * theirs when they work), and a status bar with the design's totals and where it would sit among
+ * the published networks. What it needs from outside (home folder, dialogs) comes in a
+ * {@link Setup}, so tests can run a real window with answered dialogs.
  */
-final class MainWindow {
+public final class MainWindow {
 
+    public static final String TITLE = "BNN Workbench";
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
+    private final Setup setup;
     private final BorderPane root = new BorderPane();
     private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "design-analysis");
@@ -43,51 +60,94 @@ final class MainWindow {
     private final DesignerModel designer = new DesignerModel(analysisThread, Platform::runLater);
     private final DesignerView designerView = new DesignerView(designer);
     private final FxLatencyProbe latency = new FxLatencyProbe(50);
-    private DesignerActions actions;
     private final Label latencyLabel = new Label();
     private final Menu recentMenu = new Menu("Open Recent");
+    private Timeline latencyTimer;
+    private DesignerActions actions;
+    private Stage stage;
 
-    MainWindow(AppInfo info, Path logFile, Runnable quit) {
+    public MainWindow(AppInfo info, Path logFile, Setup setup, Runnable quit) {
+        this.setup = setup;
         root.setTop(menuBar(info, logFile, quit));
         root.setCenter(tabs());
         root.setBottom(statusBar());
     }
 
-    Parent root() {
+    /** Puts the window on the stage (1280x800, or the screen if smaller), shows it and opens the first design. */
+    public void showIn(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        var scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
+        // a second key for Redo, as most editors have it; the Edit menu shows Shortcut+Shift+Z
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), designer::redo);
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = designer.fileProperty().get();
+            String name = file != null ? file.getFileName().toString() : designer.design().spec().name();
+            return (designer.dirtyProperty().get() ? "\u2022 " : "") + name + " \u2013 " + TITLE;
+        }, designer.fileProperty(), designer.dirtyProperty(), designer.designProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        attach(stage);
+    }
+
+    public Parent root() {
         return root;
     }
 
-    DesignerModel designer() {
+    public DesignerModel designer() {
         return designer;
     }
 
-    DesignerActions actions() {
+    public DesignerView designerView() {
+        return designerView;
+    }
+
+    public DesignerActions actions() {
         return actions;
     }
 
-    /** Called once the window exists: dialogs need an owner. Opens bnn-small unless a design is recovered. */
-    void attach(Window window) {
-        actions = new DesignerActions(designer, designerView, WorkbenchHome.folder(), DesignerActions.standardDialogs(window));
+    public FxLatencyProbe latencyProbe() {
+        return latency;
+    }
+
+    /** Called once the window exists (dialogs need an owner): offers recovery, else opens bnn-small. */
+    private void attach(Stage stage) {
+        this.stage = stage;
+        actions = new DesignerActions(designer, designerView, setup.home(), setup.dialogs().apply(stage),
+                setup.autosaveEvery());
         if (!actions.offerRecovery()) {
             actions.openTemplate(Templates.fromNamed(Architectures.get("bnn-small")));
         }
         actions.startAutosave();
         Platform.runLater(() -> designerView.canvas().fitToView());
+        designerView.prepare();
     }
 
     /** Asks about unsaved changes before the window closes; false cancels the close. */
-    boolean confirmClose() {
-        return actions == null || actions.confirmDiscard();
+    public boolean confirmClose() {
+        if (actions == null || !actions.confirmDiscard()) {
+            return actions == null;
+        }
+        actions.stopAutosave();
+        return true;
     }
 
     private MenuBar menuBar(AppInfo info, Path logFile, Runnable quit) {
         var newItem = item("New", "new", "Shortcut+N", () -> actions.newDesign());
         var open = item("Open\u2026", "open", "Shortcut+O", () -> actions.open());
-        var template = item("Open Template\u2026", "open-template", "Shortcut+T",
-                () -> actions.openTemplate(root.getScene().getWindow()));
+        var template = item("Open Template\u2026", "open-template", "Shortcut+T", () -> actions.openTemplate(stage));
         recentMenu.setId("recent");
         recentMenu.setOnShowing(e -> fillRecent());
-        recentMenu.getItems().add(new MenuItem("(none)"));
+        var none = new MenuItem("(none)");
+        none.setDisable(true);
+        recentMenu.getItems().add(none);
         var save = item("Save", "save", "Shortcut+S", () -> actions.save());
         var saveAs = item("Save As\u2026", "save-as", "Shortcut+Shift+S", () -> actions.saveAs());
         var export = item("Export as PNG\u2026", "export-png", "Shortcut+E", () -> actions.exportPng());
@@ -107,35 +167,70 @@ final class MainWindow {
         redo.textProperty().bind(Bindings.createStringBinding(() -> designer.redoNameProperty().get() == null ? "Redo"
                 : "Redo " + designer.redoNameProperty().get(), designer.redoNameProperty()));
         redo.disableProperty().bind(designer.redoNameProperty().isNull());
-        var redoY = item("Redo (Ctrl+Y)", "redo-y", "Shortcut+Y", designer::redo);
-        redoY.setVisible(false);
+        BooleanBinding nothingSelected = Bindings.createBooleanBinding(() -> designer.selection().isEmpty(),
+                designer.selectionProperty());
+        var cut = item("Cut", "cut", "Shortcut+X", designer::cutSelection);
         var copy = item("Copy", "copy", "Shortcut+C", designer::copySelection);
         var paste = item("Paste", "paste", "Shortcut+V", designer::paste);
         var duplicate = item("Duplicate", "duplicate", "Shortcut+D", designer::duplicateSelection);
-        var delete = item("Delete", "delete", null, designer::deleteSelection);
-        var selectAll = item("Select All", "select-all", "Shortcut+A", () -> designer.select(
-                designer.design().blocks().stream().map(org.bnnworkbench.engine.spec.Block::id).toList()));
+        var delete = item("Delete", "delete", "Delete", designer::deleteSelection);
+        for (MenuItem m : new MenuItem[] {cut, copy, duplicate, delete}) {
+            m.disableProperty().bind(nothingSelected);
+        }
+        paste.disableProperty().bind(designer.clipboardEmptyProperty());
+        var selectAll = item("Select All", "select-all", "Shortcut+A", designer::selectAll);
         var group = item("Group as Stage", "group", "Shortcut+G", designer::groupSelection);
-        var collapseAll = item("Collapse All Stages", "collapse-all", null, () -> designer.design().groups()
-                .forEach(g -> designer.setCollapsed(g.name(), true)));
-        var expandAll = item("Expand All Stages", "expand-all", null, () -> designer.design().groups()
-                .forEach(g -> designer.setCollapsed(g.name(), false)));
-        var edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(), copy, paste, duplicate, delete,
-                selectAll, new SeparatorMenuItem(), group, collapseAll, expandAll);
+        group.disableProperty().bind(nothingSelected);
+        var collapse = item("Collapse Stage", "collapse-stage", "Shortcut+Shift+C",
+                () -> stageOfSelection().ifPresent(g -> designer.setCollapsed(g.name(), true)));
+        collapse.disableProperty().bind(Bindings.createBooleanBinding(() -> stageOfSelection().isEmpty(),
+                designer.selectionProperty(), designer.designProperty()));
+        var ungroup = item("Ungroup Stage", "ungroup", "Shortcut+Shift+G",
+                () -> stageOfSelection().ifPresent(g -> designer.ungroup(g.name())));
+        ungroup.disableProperty().bind(collapse.disableProperty());
+        BooleanBinding noStages = Bindings.createBooleanBinding(() -> designer.design().groups().isEmpty(),
+                designer.designProperty());
+        var collapseAll = item("Collapse All Stages", "collapse-all", null, () -> designer.setAllCollapsed(true));
+        var expandAll = item("Expand All Stages", "expand-all", null, () -> designer.setAllCollapsed(false));
+        collapseAll.disableProperty().bind(noStages);
+        expandAll.disableProperty().bind(noStages);
+        var expandFamily = item("Expand Family into Blocks", "expand-family-menu", null, designer::expandFamily);
+        expandFamily.disableProperty().bind(Bindings.createBooleanBinding(() -> designer.design().family() == null,
+                designer.designProperty()));
+        var edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
+                selectAll, new SeparatorMenuItem(), group, ungroup, collapse, collapseAll, expandAll,
+                new SeparatorMenuItem(), expandFamily);
 
-        var zoomIn = item("Zoom In", "zoom-in", "Shortcut+PLUS", () -> designerView.canvas().zoomBy(1.25));
+        var zoomIn = item("Zoom In", "zoom-in", "Shortcut+EQUALS", () -> designerView.canvas().zoomBy(1.25));
         var zoomOut = item("Zoom Out", "zoom-out", "Shortcut+MINUS", () -> designerView.canvas().zoomBy(0.8));
         var fit = item("Fit to View", "fit", "Shortcut+0", () -> designerView.canvas().fitToView());
         var layout = item("Auto-layout", "auto-layout", "Shortcut+L", () -> actions.autoLayout());
+        var minimap = new CheckMenuItem("Minimap");
+        minimap.setId("minimap-toggle");
+        minimap.setSelected(true);
+        minimap.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        minimap.setOnAction(e -> designerView.canvas().setMinimapVisible(minimap.isSelected()));
         var probe = new CheckMenuItem("FX Latency Overlay");
         probe.setId("latency-overlay");
         probe.setOnAction(e -> showLatency(probe.isSelected()));
-        var view = new Menu("View", null, zoomIn, zoomOut, fit, layout, new SeparatorMenuItem(), probe);
+        var view = new Menu("View", null, zoomIn, zoomOut, fit, layout, new SeparatorMenuItem(), minimap, probe);
 
         var aboutItem = new MenuItem("About BNN Workbench");
         aboutItem.setId("about");
         aboutItem.setOnAction(event -> new AboutDialog(info, logFile, root.getScene().getWindow()).showAndWait());
-        return new MenuBar(file, edit, view, new Menu("Help", null, aboutItem));
+        var shortcuts = item("Keyboard and Mouse", "shortcuts", "F1",
+                () -> new ShortcutsDialog(root.getScene().getWindow()).showAndWait());
+        return new MenuBar(file, edit, view, new Menu("Help", null, shortcuts, new SeparatorMenuItem(), aboutItem));
+    }
+
+    /** The stage the selected blocks belong to, when they all belong to one. */
+    private Optional<StageGroup> stageOfSelection() {
+        var selected = designer.selection();
+        if (selected.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StageGroup> g = designer.design().groupOf(selected.iterator().next());
+        return g.filter(s -> s.blockIds().containsAll(selected));
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {
@@ -158,11 +253,8 @@ final class MainWindow {
         }
         for (Path p : files) {
             var item = new MenuItem(p.toString());
-            item.setOnAction(e -> {
-                if (actions.confirmDiscard()) {
-                    actions.open(p);
-                }
-            });
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.openRecent(p));
             recentMenu.getItems().add(item);
         }
     }
@@ -171,20 +263,19 @@ final class MainWindow {
         if (on) {
             latency.reset();
             latency.start();
-            var timer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.millis(250), e ->
-                    latencyLabel.setText(String.format(java.util.Locale.ROOT, "FX latency: last %.0f ms, max %.0f ms",
+            latencyTimer = new Timeline(new KeyFrame(Duration.millis(250), e ->
+                    latencyLabel.setText(String.format(Locale.ROOT, "FX latency %.0f ms (max %.0f ms)",
                             latency.lastMillis(), latency.maxMillis()))));
-            timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
-            timer.play();
-            latencyLabel.setUserData(timer);
-            latencyLabel.setVisible(true);
+            latencyTimer.setCycleCount(Animation.INDEFINITE);
+            latencyTimer.play();
         } else {
             latency.stop();
-            if (latencyLabel.getUserData() instanceof javafx.animation.Timeline t) {
-                t.stop();
+            if (latencyTimer != null) {
+                latencyTimer.stop();
             }
-            latencyLabel.setVisible(false);
         }
+        latencyLabel.setVisible(on);
+        latencyLabel.setManaged(on);
     }
 
     private TabPane tabs() {
@@ -202,11 +293,23 @@ final class MainWindow {
         status.setId("status-bar");
         status.textProperty().bind(designerView.totals());
         var comparison = new Label();
+        comparison.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         comparison.setId("comparison");
+        comparison.getStyleClass().add("status-comparison");
         comparison.textProperty().bind(designerView.comparison());
+        var tip = new Tooltip();
+        tip.textProperty().bind(Bindings.concat("Compared with the published binary ImageNet networks"
+                + " (same cost model, BMXNet convention): ", comparison.textProperty()));
+        comparison.setTooltip(tip);
         latencyLabel.setId("latency");
+        latencyLabel.getStyleClass().add("status-latency");
         latencyLabel.setVisible(false);
+        latencyLabel.setManaged(false);
         var dirty = new Label();
+        dirty.setId("dirty");
+        dirty.getStyleClass().add("status-dirty");
+        dirty.visibleProperty().bind(designer.dirtyProperty());
+        dirty.managedProperty().bind(designer.dirtyProperty());
         dirty.textProperty().bind(Bindings.createStringBinding(() -> designer.dirtyProperty().get() ? "unsaved" : "",
                 designer.dirtyProperty()));
         status.getRightItems().addAll(comparison, latencyLabel, dirty);

@@ -49,9 +49,9 @@ class BnnWorkbenchAppTest {
     }
 
     @Test
-    void theWindowIsTitledBnnWorkbench() {
+    void theWindowIsTitledWithTheDesignAndBnnWorkbench() {
         assertThat(stage.isShowing()).isTrue();
-        assertThat(stage.getTitle()).isEqualTo("BNN Workbench");
+        assertThat(stage.getTitle()).isEqualTo("bnn-small \u2013 BNN Workbench");
     }
 
     @Test

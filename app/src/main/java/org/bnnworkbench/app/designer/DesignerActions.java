@@ -1,32 +1,41 @@
 package org.bnnworkbench.app.designer;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.SnapshotParameters;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.bnnworkbench.app.designer.edit.MoveBlocks;
 import org.bnnworkbench.app.designer.io.Autosave;
 import org.bnnworkbench.app.designer.io.DesignFile;
 import org.bnnworkbench.app.designer.io.RecentFiles;
 import org.bnnworkbench.app.designer.model.AutoLayout;
 import org.bnnworkbench.app.designer.model.Design;
-import org.bnnworkbench.app.designer.edit.MoveBlocks;
 import org.bnnworkbench.engine.spec.SpecException;
 
 /**
@@ -58,14 +67,21 @@ public final class DesignerActions {
     private final Autosave autosave;
     private final Dialogs dialogs;
     private final Timeline autosaveTimer;
+    private final AtomicLong autosaveGeneration = new AtomicLong();
+    private final Executor autosaveWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "design-autosave");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public DesignerActions(DesignerModel model, DesignerView view, Path home, Dialogs dialogs) {
+    /** @param autosaveEvery how often unsaved work is written to the autosave folder */
+    public DesignerActions(DesignerModel model, DesignerView view, Path home, Dialogs dialogs, Duration autosaveEvery) {
         this.model = model;
         this.view = view;
         this.recent = new RecentFiles(home.resolve("recent-designs.txt"));
         this.autosave = new Autosave(home.resolve("autosave"));
         this.dialogs = dialogs;
-        this.autosaveTimer = new Timeline(new KeyFrame(Duration.seconds(15), e -> autosaveNow()));
+        this.autosaveTimer = new Timeline(new KeyFrame(autosaveEvery, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -73,15 +89,42 @@ public final class DesignerActions {
         autosaveTimer.play();
     }
 
-    /** Writes the unsaved design to the autosave folder (also called by the timer). */
+    /** When the window closes normally: nothing more to keep. */
+    public void stopAutosave() {
+        autosaveTimer.stop();
+    }
+
+    /**
+     * Writes the unsaved design to the autosave folder (called by the timer). The design is an
+     * immutable value, so it is written on another thread: serialising a MeliusNet59 and forcing
+     * the file to disk must not hold the FX thread.
+     */
     public void autosaveNow() {
         if (!model.dirtyProperty().get()) {
             return;
         }
-        try {
-            autosave.write(model.design(), model.fileProperty().get());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "autosave failed", e);
+        Design design = model.design();
+        Path origin = model.fileProperty().get();
+        long generation = autosaveGeneration.get();
+        autosaveWriter.execute(() -> {
+            try {
+                synchronized (autosave) {
+                    // a save or discard since the timer fired makes this copy stale
+                    if (generation == autosaveGeneration.get()) {
+                        autosave.write(design, origin);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "autosave failed", e);
+            }
+        });
+    }
+
+    /** Removes the autosaved copy; an autosave already under way is not written afterwards. */
+    private void clearAutosave() {
+        autosaveGeneration.incrementAndGet();
+        synchronized (autosave) {
+            autosave.clear();
         }
     }
 
@@ -95,7 +138,7 @@ public final class DesignerActions {
             model.load(found.get().design(), found.get().origin(), true);
             return true;
         }
-        autosave.clear();
+        clearAutosave();
         return false;
     }
 
@@ -111,7 +154,7 @@ public final class DesignerActions {
         return switch (dialogs.unsavedChanges(model.design().spec().name())) {
             case "save" -> save();
             case "discard" -> {
-                autosave.clear();
+                clearAutosave();
                 yield true;
             }
             default -> false;
@@ -121,6 +164,8 @@ public final class DesignerActions {
     public void newDesign() {
         if (confirmDiscard()) {
             model.load(Design.empty(), null, false);
+            clearAutosave();
+            view.canvas().fitToView();
         }
     }
 
@@ -134,6 +179,7 @@ public final class DesignerActions {
     public void openTemplate(Design template) {
         model.load(template, null, false);
         view.canvas().fitToView();
+        clearAutosave();
     }
 
     public void open() {
@@ -141,6 +187,13 @@ public final class DesignerActions {
             return;
         }
         dialogs.openFile(folder()).ifPresent(this::open);
+    }
+
+    /** Open Recent: asks about unsaved changes first; a file that is gone is said to be gone. */
+    public void openRecent(Path file) {
+        if (confirmDiscard()) {
+            open(file);
+        }
     }
 
     public void open(Path file) {
@@ -172,7 +225,7 @@ public final class DesignerActions {
             DesignFile.save(model.design(), file);
             model.markSaved(file);
             recent.add(file);
-            autosave.clear();
+            clearAutosave();
             return true;
         } catch (IOException | RuntimeException e) {
             dialogs.error("Cannot save design", file + ": " + e.getMessage());
@@ -185,28 +238,71 @@ public final class DesignerActions {
         view.canvas().fitToView();
     }
 
-    /** Writes the whole design, at 100 % scale, as a PNG picture. */
+    /** Asks where, then writes the whole design as a PNG picture (see {@link #exportPng(Path)}). */
     public void exportPng() {
         dialogs.saveFile(folder(), model.design().spec().name() + ".png", "png").ifPresent(this::exportPng);
     }
 
-    public void exportPng(Path file) {
-        try {
-            var params = new SnapshotParameters();
-            params.setFill(Color.WHITE);
-            var content = view.canvas().content();
-            var saved = content.getTransforms().toArray(new javafx.scene.transform.Transform[0]);
-            content.getTransforms().clear();
-            WritableImage image;
-            try {
-                image = content.snapshot(params, null);
-            } finally {
-                content.getTransforms().setAll(saved);
+    private static final int TILE = 512;
+
+    /**
+     * Writes the whole design as the canvas shows it (collapsed stages stay collapsed), at 100 %,
+     * with a 20-pixel white margin, as a PNG picture. The picture is taken in tiles, one FX task
+     * each, and encoded and written on another thread, so that even a MeliusNet59 (about 3000 x
+     * 1500 pixels) never holds the FX thread for long. Completes when the file is written.
+     */
+    public CompletableFuture<Path> exportPng(Path file) {
+        var canvas = view.canvas();
+        Bounds b = canvas.contentBounds();
+        double margin = 20;
+        double x0 = Math.floor(b.getMinX() - margin);
+        double y0 = Math.floor(b.getMinY() - margin);
+        int width = (int) Math.ceil(b.getWidth() + 2 * margin);
+        int height = (int) Math.ceil(b.getHeight() + 2 * margin);
+        var picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var graphics = picture.createGraphics();
+        CompletableFuture<Void> tiles = CompletableFuture.completedFuture(null);
+        for (int ty = 0; ty < height; ty += TILE) {
+            for (int tx = 0; tx < width; tx += TILE) {
+                int x = tx;
+                int y = ty;
+                var area = new Rectangle2D(x0 + x, y0 + y, Math.min(TILE, width - tx), Math.min(TILE, height - ty));
+                tiles = tiles
+                        .thenCompose(v -> onFx(() -> canvas.snapshotOfDesign(area)))
+                        // converting to AWT and drawing happen off the FX thread
+                        .thenAcceptAsync(tile -> graphics.drawImage(SwingFXUtils.fromFXImage(tile, null), x, y, null));
             }
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException | RuntimeException e) {
-            dialogs.error("Cannot export picture", file + ": " + e.getMessage());
         }
+        return tiles.thenApplyAsync(v -> {
+            graphics.dispose();
+            try {
+                Path partial = file.resolveSibling(file.getFileName() + ".part");
+                if (!ImageIO.write(picture, "png", partial.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return file;
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }).whenComplete((done, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Platform.runLater(() -> dialogs.error("Cannot export picture", file + ": " + cause.getMessage()));
+            }
+        });
+    }
+
+    private static <T> CompletableFuture<T> onFx(Supplier<T> task) {
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     private Path folder() {

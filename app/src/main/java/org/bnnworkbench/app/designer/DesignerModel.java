@@ -2,6 +2,7 @@ package org.bnnworkbench.app.designer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +16,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableSet;
 import org.bnnworkbench.app.designer.edit.CompoundEdit;
 import org.bnnworkbench.app.designer.edit.DeleteBlocks;
 import org.bnnworkbench.app.designer.edit.Edit;
@@ -28,6 +27,7 @@ import org.bnnworkbench.app.designer.edit.ReplaceBlock;
 import org.bnnworkbench.app.designer.edit.ReplaceDesign;
 import org.bnnworkbench.app.designer.edit.SetGroups;
 import org.bnnworkbench.app.designer.edit.SetInputs;
+import org.bnnworkbench.app.designer.model.AutoLayout;
 import org.bnnworkbench.app.designer.model.Design;
 import org.bnnworkbench.app.designer.model.DesignAnalysis;
 import org.bnnworkbench.app.designer.model.Position;
@@ -58,7 +58,8 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
-    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<Set<String>> selection = new ReadOnlyObjectWrapper<>(Set.of());
+    private final ReadOnlyBooleanWrapper clipboardEmpty = new ReadOnlyBooleanWrapper(true);
     private final AtomicLong revision = new AtomicLong();
     private volatile PublishedComparison published;
     private List<Block> clipboard = List.of();
@@ -86,6 +87,12 @@ public final class DesignerModel {
         return analysis.getReadOnlyProperty();
     }
 
+    /** True once the analysis of the current design has been published (read by tests and the measurement harness). */
+    public boolean isAnalysisCurrent() {
+        DesignAnalysis a = analysis.get();
+        return a != null && a.revision() == revision.get();
+    }
+
     public ReadOnlyStringProperty undoNameProperty() {
         return undoName.getReadOnlyProperty();
     }
@@ -102,8 +109,17 @@ public final class DesignerModel {
         return file.getReadOnlyProperty();
     }
 
-    public ObservableSet<String> selection() {
-        return selection;
+    /** The selected block ids (an unmodifiable set in selection order), replaced as a whole on every change. */
+    public ReadOnlyObjectProperty<Set<String>> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public Set<String> selection() {
+        return selection.get();
+    }
+
+    public ReadOnlyBooleanProperty clipboardEmptyProperty() {
+        return clipboardEmpty.getReadOnlyProperty();
     }
 
     // ---- edits ------------------------------------------------------------------------------
@@ -124,9 +140,24 @@ public final class DesignerModel {
         }
     }
 
+    /**
+     * Performs an edit of the blocks themselves. A family instance is expanded into plain blocks
+     * first, in the same undoable step: the user edits what they see, and undo brings the family back.
+     */
+    private void performOnBlocks(Edit edit) {
+        Design d = design.get();
+        if (d.family() != null) {
+            perform(new CompoundEdit(edit.name(), List.of(new ReplaceDesign("Expand into blocks", d.withFamily(null)), edit)));
+        } else {
+            perform(edit);
+        }
+    }
+
     private void setDesign(Design d) {
         design.set(d);
-        selection.retainAll(d.blocks().stream().map(Block::id).toList());
+        if (selection.get().stream().anyMatch(id -> d.block(id).isEmpty())) {
+            select(selection.get().stream().filter(id -> d.block(id).isPresent()).toList());
+        }
         undoName.set(history.undoName());
         redoName.set(history.redoName());
         dirty.set(true);
@@ -139,7 +170,7 @@ public final class DesignerModel {
         String id = d.freshId(kind.id().replace("-", ""));
         List<String> inputs = kind.inputNames().stream().map(n -> "").toList();
         Block block = kind.create(id, inputs, kind.defaults());
-        perform(new InsertBlocks("Add " + kind.title(), List.of(new Placed(block, -1, at))));
+        performOnBlocks(new InsertBlocks("Add " + kind.title(), List.of(new Placed(block, -1, at))));
         select(List.of(id));
         return id;
     }
@@ -161,11 +192,51 @@ public final class DesignerModel {
         int index = Math.max(0, d.indexOf(consumer));
         List<String> rewired = new ArrayList<>(target.inputs());
         rewired.set(inputIndex, id);
-        perform(new CompoundEdit("Insert " + kind.title(), List.of(
-                new InsertBlocks("Insert " + kind.title(), List.of(new Placed(block, index, at))),
-                new SetInputs("Insert " + kind.title(), consumer, rewired))));
+        String name = "Insert " + kind.title();
+        List<Edit> steps = new ArrayList<>();
+        Position place = at;
+        Map<String, Position> makeRoom = roomBelow(d, source, consumer);
+        if (!makeRoom.isEmpty()) {
+            // the consumer sits right under its source: the new block takes its place and the rest of the column moves down a row
+            place = d.position(consumer);
+            steps.add(new MoveBlocks(name, makeRoom));
+        }
+        steps.add(new InsertBlocks(name, List.of(new Placed(block, index, place))));
+        steps.add(new SetInputs(name, consumer, rewired));
+        // inserted inside a stage: the new block belongs to that stage
+        d.groupOf(consumer).filter(g -> g.blockIds().contains(source)).ifPresent(g -> {
+            List<String> members = new ArrayList<>(g.blockIds());
+            members.add(Math.max(0, members.indexOf(consumer)), id);
+            steps.add(new SetGroups(name, d.groups().stream()
+                    .map(x -> x.name().equals(g.name()) ? new StageGroup(g.name(), members, g.collapsed()) : x).toList()));
+        });
+        performOnBlocks(new CompoundEdit(name, steps));
         select(List.of(id));
         return id;
+    }
+
+    /**
+     * When the consumer is the next block down in its source's column, the moves that shift the
+     * consumer and everything below it in that column down by one row; otherwise none.
+     */
+    private static Map<String, Position> roomBelow(Design d, String source, String consumer) {
+        if (!d.layout().containsKey(source) || !d.layout().containsKey(consumer)) {
+            return Map.of();
+        }
+        Position s = d.position(source);
+        Position c = d.position(consumer);
+        double row = AutoLayout.BLOCK_HEIGHT + AutoLayout.ROW_GAP;
+        if (Math.abs(s.x() - c.x()) > 1 || c.y() - s.y() < row - 1 || c.y() - s.y() > row + 1) {
+            return Map.of();
+        }
+        Map<String, Position> moves = new HashMap<>();
+        for (var e : d.layout().entrySet()) {
+            Position p = e.getValue();
+            if (Math.abs(p.x() - c.x()) < AutoLayout.BLOCK_WIDTH && p.y() >= c.y() - 1) {
+                moves.put(e.getKey(), p.plus(0, row));
+            }
+        }
+        return moves;
     }
 
     /** Connects the output of {@code source} (a block id or "input") to input {@code inputIndex} of {@code target}. */
@@ -176,14 +247,14 @@ public final class DesignerModel {
             return;
         }
         inputs.set(inputIndex, source);
-        perform(new SetInputs("Connect " + source + " to " + target, target, inputs));
+        performOnBlocks(new SetInputs("Connect " + source + " to " + target, target, inputs));
     }
 
     public void disconnect(String target, int inputIndex) {
         Block b = design.get().block(target).orElseThrow();
         List<String> inputs = new ArrayList<>(b.inputs());
         inputs.set(inputIndex, "");
-        perform(new SetInputs("Disconnect " + target, target, inputs));
+        performOnBlocks(new SetInputs("Disconnect " + target, target, inputs));
     }
 
     /** Sets one parameter of a block; returns null, or the reason the value was refused. */
@@ -195,7 +266,7 @@ public final class DesignerModel {
         try {
             Block changed = BlockKinds.withParameter(b, name, text);
             if (!changed.equals(b)) {
-                perform(new ReplaceBlock("Set " + name + " of " + blockId, changed));
+                performOnBlocks(new ReplaceBlock("Set " + name + " of " + blockId, changed));
             }
             return null;
         } catch (RuntimeException e) {
@@ -210,18 +281,23 @@ public final class DesignerModel {
     }
 
     public void deleteSelection() {
-        if (!selection.isEmpty()) {
-            List<String> ids = List.copyOf(selection);
-            perform(new DeleteBlocks(ids.size() == 1 ? "Delete " + ids.get(0) : "Delete " + ids.size() + " blocks", ids));
+        if (!selection().isEmpty()) {
+            List<String> ids = List.copyOf(selection());
+            performOnBlocks(new DeleteBlocks(ids.size() == 1 ? "Delete " + ids.get(0) : "Delete " + ids.size() + " blocks", ids));
         }
     }
 
     public void copySelection() {
         Design d = design.get();
-        clipboard = d.blocks().stream().filter(b -> selection.contains(b.id())).toList();
+        Set<String> selected = selection();
+        if (selected.isEmpty()) {
+            return;
+        }
+        clipboard = d.blocks().stream().filter(b -> selected.contains(b.id())).toList();
         Map<String, Position> l = new HashMap<>();
         clipboard.forEach(b -> l.put(b.id(), d.position(b.id())));
         clipboardLayout = l;
+        clipboardEmpty.set(clipboard.isEmpty());
     }
 
     public boolean canPaste() {
@@ -237,14 +313,7 @@ public final class DesignerModel {
         Map<String, String> rename = new HashMap<>();
         List<String> taken = new ArrayList<>();
         for (Block b : clipboard) {
-            String stem = b.id().replaceAll("[0-9]+$", "");
-            String id = stem.isEmpty() ? "block" : stem;
-            int i = 1;
-            String candidate;
-            do {
-                candidate = id + "-copy" + (i == 1 ? "" : Integer.toString(i));
-                i++;
-            } while (d.block(candidate).isPresent() || taken.contains(candidate));
+            String candidate = copyName(b.id(), id -> d.block(id).isPresent() || taken.contains(id));
             taken.add(candidate);
             rename.put(b.id(), candidate);
         }
@@ -255,15 +324,53 @@ public final class DesignerModel {
             Block copy = kind.create(rename.get(b.id()), inputs, kind.values(b));
             placed.add(new Placed(copy, -1, clipboardLayout.get(b.id()).plus(40, 40)));
         }
-        perform(new InsertBlocks(placed.size() == 1 ? "Paste " + placed.get(0).block().id() : "Paste " + placed.size() + " blocks", placed));
+        performOnBlocks(new InsertBlocks(placed.size() == 1 ? "Paste " + placed.get(0).block().id() : "Paste " + placed.size() + " blocks", placed));
         List<String> ids = placed.stream().map(p -> p.block().id()).toList();
         select(ids);
         return ids;
     }
 
-    public List<String> duplicateSelection() {
+    public void cutSelection() {
         copySelection();
-        return paste();
+        deleteSelection();
+    }
+
+    /** Copies of the selected blocks next to them; the clipboard is left as it was. */
+    /**
+     * The name of a copy: a numbered id such as dense1 gets the next free number (dense2); any
+     * other id gets "-copy", "-copy2", ... (r1-conv-copy; a copy of a copy stays r1-conv-copy2).
+     */
+    static String copyName(String id, java.util.function.Predicate<String> taken) {
+        var numbered = java.util.regex.Pattern.compile("([a-z]+)[0-9]+").matcher(id);
+        if (numbered.matches()) {
+            for (int i = 1; ; i++) {
+                String candidate = numbered.group(1) + i;
+                if (!taken.test(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        String stem = id.replaceAll("-copy[0-9]*$", "");
+        for (int i = 1; ; i++) {
+            String candidate = stem + "-copy" + (i == 1 ? "" : Integer.toString(i));
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    public List<String> duplicateSelection() {
+        if (selection().isEmpty()) {
+            return List.of();
+        }
+        List<Block> savedClipboard = clipboard;
+        Map<String, Position> savedLayout = clipboardLayout;
+        copySelection();
+        List<String> ids = paste();
+        clipboard = savedClipboard;
+        clipboardLayout = savedLayout;
+        clipboardEmpty.set(clipboard.isEmpty());
+        return ids;
     }
 
     /** Groups the selected blocks into a new stage named "stage N". */
@@ -279,46 +386,78 @@ public final class DesignerModel {
 
     /** Groups the selected blocks into a stage that the canvas can collapse. */
     public void groupSelection(String name) {
-        if (selection.isEmpty()) {
+        Set<String> selected = selection();
+        if (selected.isEmpty()) {
             return;
         }
         List<StageGroup> groups = new ArrayList<>();
         for (StageGroup g : design.get().groups()) {
-            List<String> rest = g.blockIds().stream().filter(id -> !selection.contains(id)).toList();
+            List<String> rest = g.blockIds().stream().filter(id -> !selected.contains(id)).toList();
             if (!rest.isEmpty()) {
                 groups.add(new StageGroup(g.name(), rest, g.collapsed()));
             }
         }
-        groups.add(new StageGroup(name, List.copyOf(selection), false));
+        List<String> ordered = design.get().blocks().stream().map(Block::id).filter(selected::contains).toList();
+        groups.add(new StageGroup(name, ordered, false));
         perform(new SetGroups("Group as " + name, groups));
     }
 
     public void setCollapsed(String groupName, boolean collapsed) {
         List<StageGroup> groups = design.get().groups().stream()
                 .map(g -> g.name().equals(groupName) ? g.withCollapsed(collapsed) : g).toList();
-        perform(new SetGroups((collapsed ? "Collapse " : "Expand ") + groupName, groups));
+        if (!groups.equals(design.get().groups())) {
+            perform(new SetGroups((collapsed ? "Collapse " : "Expand ") + groupName, groups));
+        }
+    }
+
+    /** Collapses or expands every stage in one undoable step. */
+    public void setAllCollapsed(boolean collapsed) {
+        List<StageGroup> groups = design.get().groups().stream().map(g -> g.withCollapsed(collapsed)).toList();
+        if (!groups.equals(design.get().groups())) {
+            perform(new SetGroups(collapsed ? "Collapse all stages" : "Expand all stages", groups));
+        }
+    }
+
+    /** Dissolves the stage: its blocks stay where they are. */
+    public void ungroup(String groupName) {
+        List<StageGroup> groups = design.get().groups().stream().filter(g -> !g.name().equals(groupName)).toList();
+        if (groups.size() != design.get().groups().size()) {
+            perform(new SetGroups("Ungroup " + groupName, groups));
+        }
+    }
+
+    /** The family instance becomes plain blocks, each editable (undoable). */
+    public void expandFamily() {
+        Design d = design.get();
+        if (d.family() != null) {
+            perform(new ReplaceDesign("Expand into blocks", d.withFamily(null)));
+        }
     }
 
     public void replaceDesign(String editName, Design replacement) {
         perform(new ReplaceDesign(editName, replacement));
-        selection.clear();
+        select(List.of());
     }
 
     // ---- selection --------------------------------------------------------------------------
 
-    public void select(List<String> ids) {
-        selection.clear();
-        selection.addAll(ids);
-    }
-
-    public void toggleSelection(String id) {
-        if (!selection.remove(id)) {
-            selection.add(id);
+    public void select(java.util.Collection<String> ids) {
+        Set<String> next = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+        if (!next.equals(selection.get())) {
+            selection.set(next);
         }
     }
 
-    public Set<String> selected() {
-        return Set.copyOf(selection);
+    public void toggleSelection(String id) {
+        Set<String> next = new LinkedHashSet<>(selection.get());
+        if (!next.remove(id)) {
+            next.add(id);
+        }
+        select(next);
+    }
+
+    public void selectAll() {
+        select(design.get().blocks().stream().map(Block::id).toList());
     }
 
     // ---- files ------------------------------------------------------------------------------
@@ -327,7 +466,7 @@ public final class DesignerModel {
     public void load(Design d, Path from, boolean markDirty) {
         history.clear();
         design.set(d);
-        selection.clear();
+        select(List.of());
         undoName.set(null);
         redoName.set(null);
         file.set(from);

@@ -1,5 +1,6 @@
 package org.bnnworkbench.app.designer;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -11,6 +12,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.bnnworkbench.app.designer.model.DesignAnalysis;
 import org.bnnworkbench.app.designer.view.DesignCanvas;
+import org.bnnworkbench.app.designer.view.Numbers;
 import org.bnnworkbench.app.designer.view.PaletteView;
 import org.bnnworkbench.app.designer.view.ProblemsView;
 import org.bnnworkbench.app.designer.view.PropertiesView;
@@ -18,12 +20,14 @@ import org.bnnworkbench.engine.cost.NetworkCost;
 
 /**
  * The Designer tab: palette on the left, canvas in the middle, property sheet and problems on the
- * right. The totals for the status bar are exposed as bindings.
+ * right. The totals for the status bar are exposed as bindings. Keys on the canvas: arrows pan,
+ * + and - zoom, F fits, Escape clears the selection, Backspace deletes (Delete is the Edit menu's).
  */
 public final class DesignerView extends StackPane {
 
     private final DesignerModel model;
     private final DesignCanvas canvas;
+    private final PropertiesView properties;
 
     public DesignerView(DesignerModel model) {
         this.model = model;
@@ -33,10 +37,12 @@ public final class DesignerView extends StackPane {
         ghostLayer.setMouseTransparent(true);
         ghostLayer.setPickOnBounds(false);
         var palette = new PaletteView(canvas, ghostLayer);
-        var side = new SplitPane(new PropertiesView(model), new ProblemsView(model));
+        properties = new PropertiesView(model);
+        var side = new SplitPane(properties, new ProblemsView(model, canvas::reveal));
+        side.setId("designer-side");
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.62);
-        side.setPrefWidth(310);
+        side.setDividerPositions(0.7);
+        side.setPrefWidth(320);
         side.setMinWidth(240);
         var layout = new BorderPane(canvas, null, side, null, palette);
         getChildren().addAll(layout, ghostLayer);
@@ -47,17 +53,26 @@ public final class DesignerView extends StackPane {
         return canvas;
     }
 
+    /** Once the window shows: builds the property sheets of all block kinds while the app is idle. */
+    public void prepare() {
+        properties.prepareSheets();
+    }
+
     private void keys(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
         double step = 60;
         switch (e.getCode()) {
-            case DELETE, BACK_SPACE -> model.deleteSelection();
+            case BACK_SPACE -> model.deleteSelection();
+            case ESCAPE -> model.select(List.of());
             case LEFT -> canvas.panBy(step, 0);
             case RIGHT -> canvas.panBy(-step, 0);
             case UP -> canvas.panBy(0, step);
             case DOWN -> canvas.panBy(0, -step);
             case PLUS, EQUALS, ADD -> canvas.zoomBy(1.25);
             case MINUS, SUBTRACT -> canvas.zoomBy(0.8);
-            case F, DIGIT0 -> canvas.fitToView();
+            case F -> canvas.fitToView();
             default -> {
                 return;
             }
@@ -65,7 +80,7 @@ public final class DesignerView extends StackPane {
         e.consume();
     }
 
-    /** "params 433,610 (binary 405,504) | 0.16 MiB (0.16 MB) | FLOPs ... | BOPs ... | OPs ...". */
+    /** "433,610 params (405,504 binary) · 0.16 MiB · FLOPs 1.66e6 · BOPs 3.61e7 · OPs 2.22e6". */
     public StringBinding totals() {
         return Bindings.createStringBinding(() -> describe(model.analysisProperty().get()), model.analysisProperty());
     }
@@ -86,12 +101,8 @@ public final class DesignerView extends StackPane {
             return "analysing\u2026";
         }
         NetworkCost c = a.total();
-        return String.format(Locale.ROOT, "%,d params (%,d binary) \u00b7 %.3f MiB = %.3f MB \u00b7 FLOPs %s \u00b7 BOPs %s"
-                        + " \u00b7 OPs %s%s", c.parameters(), c.binaryParams(), c.modelSizeMiB(), c.modelSizeMB(),
-                sci(c.flops()), sci(c.bops()), sci(c.ops()), a.valid() ? "" : " (incomplete)");
-    }
-
-    static String sci(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%,d params (%,d binary) \u00b7 %s \u00b7 FLOPs %s \u00b7 BOPs %s \u00b7 %s OPs%s",
+                c.parameters(), c.binaryParams(), Numbers.mib(c.modelSizeMiB()), Numbers.sci(c.flops()),
+                Numbers.sci(c.bops()), Numbers.sci(c.ops()), a.valid() ? "" : " (so far)");
     }
 }

@@ -32,8 +32,9 @@ public final class StartView {
                 paragraph("Assembling networks from binary blocks, training them on small data sets with a"
                         + " configurable clip threshold, and comparing their accuracy, model size and operations (OPs)"
                         + " with the published tables."),
-                paragraph("This early build shows only this Start tab. The Designer, Training, Sweeps and Compare"
-                        + " views get their own tabs as they are finished."),
+                paragraph("The Designer tab is where networks are drawn from blocks or opened from the published"
+                        + " tables (File > Open Template), with their size and operations counted as you edit."
+                        + " Training, Sweeps and Compare get their own tabs as they are finished."),
                 heading("Data sets"),
                 paragraph("Default: fashion-mnist-subset, a class-balanced subset of Fashion-MNIST (Zalando, MIT"
                         + " licence: 10,000 training and 2,000 test images) that ships inside the application."),

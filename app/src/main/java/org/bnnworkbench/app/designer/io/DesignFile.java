@@ -27,7 +27,8 @@ import org.bnnworkbench.engine.spec.SpecJson;
 /**
  * A design on disk: the network file format of the engine ({@link SpecJson}) plus the optional
  * {@code layout} (block positions), {@code groups} (stages) and {@code family} fields, which the
- * command line accepts and ignores. So a design saved here trains with {@code bnn train --arch FILE}.
+ * engine's reader accepts and ignores: the file is a network file for every other tool as well
+ * ({@code bnn train --arch FILE}, {@code bnn cost FILE}).
  */
 public final class DesignFile {
 

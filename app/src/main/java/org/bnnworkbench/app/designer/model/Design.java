@@ -2,9 +2,9 @@ package org.bnnworkbench.app.designer.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bnnworkbench.engine.spec.Block;
 import org.bnnworkbench.engine.spec.InputShape;
@@ -14,13 +14,28 @@ import org.bnnworkbench.engine.spec.Precision;
 /**
  * What the designer edits: the network spec plus what only the canvas needs (block positions,
  * stage groups) and, for a template, the family it is an instance of. Immutable: every edit makes
- * a new design, so undo, autosave and background costing can hold one safely.
+ * a new design, so undo, autosave and background costing can hold one safely. Blocks are indexed
+ * by id once, so looking one up costs the same in a 10-block and a 300-block design.
  */
-public record Design(NetworkSpec spec, Map<String, Position> layout, List<StageGroup> groups, FamilyBinding family) {
+public final class Design {
 
-    public Design {
-        layout = Map.copyOf(layout);
-        groups = List.copyOf(groups);
+    private final NetworkSpec spec;
+    private final Map<String, Position> layout;
+    private final List<StageGroup> groups;
+    private final FamilyBinding family;
+    private final Map<String, Integer> index;
+
+    public Design(NetworkSpec spec, Map<String, Position> layout, List<StageGroup> groups, FamilyBinding family) {
+        this.spec = Objects.requireNonNull(spec);
+        this.layout = Map.copyOf(layout);
+        this.groups = List.copyOf(groups);
+        this.family = family;
+        Map<String, Integer> ids = new HashMap<>();
+        List<Block> blocks = spec.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            ids.putIfAbsent(blocks.get(i).id(), i);
+        }
+        this.index = ids;
     }
 
     public static Design empty() {
@@ -28,22 +43,34 @@ public record Design(NetworkSpec spec, Map<String, Position> layout, List<StageG
                 Map.of(), List.of(), null);
     }
 
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Map<String, Position> layout() {
+        return layout;
+    }
+
+    public List<StageGroup> groups() {
+        return groups;
+    }
+
+    /** The family this design is an instance of, or null for plain blocks. */
+    public FamilyBinding family() {
+        return family;
+    }
+
     public List<Block> blocks() {
         return spec.blocks();
     }
 
     public Optional<Block> block(String id) {
-        return spec.blocks().stream().filter(b -> b.id().equals(id)).findFirst();
+        Integer i = index.get(id);
+        return i == null ? Optional.empty() : Optional.of(spec.blocks().get(i));
     }
 
     public int indexOf(String id) {
-        List<Block> blocks = spec.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            if (blocks.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
+        return index.getOrDefault(id, -1);
     }
 
     public Position position(String id) {
@@ -74,7 +101,7 @@ public record Design(NetworkSpec spec, Map<String, Position> layout, List<StageG
     public String freshId(String stem) {
         for (int i = 1; ; i++) {
             String id = stem + i;
-            if (block(id).isEmpty()) {
+            if (!index.containsKey(id)) {
                 return id;
             }
         }
@@ -98,11 +125,24 @@ public record Design(NetworkSpec spec, Map<String, Position> layout, List<StageG
         return groups.stream().filter(g -> g.blockIds().contains(id)).findFirst();
     }
 
-    static Map<String, Position> mutableLayout(Design d) {
-        return new LinkedHashMap<>(d.layout);
+    public Optional<StageGroup> group(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    static Map<String, Position> copy(Map<String, Position> m) {
-        return new HashMap<>(m);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Design d && spec.equals(d.spec) && layout.equals(d.layout) && groups.equals(d.groups)
+                && Objects.equals(family, d.family);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(spec, layout, groups, family);
+    }
+
+    @Override
+    public String toString() {
+        return "Design[" + spec.name() + ", " + spec.blocks().size() + " blocks, " + groups.size() + " groups"
+                + (family == null ? "" : ", family " + family.family()) + "]";
     }
 }

@@ -35,8 +35,9 @@ public record DesignAnalysis(long revision, List<SpecException> problems, Map<St
         String comparison = "";
         if (analysis.valid()) {
             try {
-                imagenet = CostModel.of(atImageNetScale(spec), CostConvention.BMXNET);
-                comparison = published.describe(imagenet);
+                NetworkSpec scaled = atImageNetScale(spec);
+                imagenet = CostModel.of(scaled, CostConvention.BMXNET);
+                comparison = published.describe(imagenet, scaled.equals(spec));
             } catch (SpecException e) {
                 comparison = "does not scale to 224x224x3: " + e.getMessage();
             }

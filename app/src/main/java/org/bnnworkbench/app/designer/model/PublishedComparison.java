@@ -39,7 +39,12 @@ public final class PublishedComparison {
         return new PublishedComparison(List.copyOf(list));
     }
 
-    public String describe(NetworkCost imagenet) {
+    /**
+     * Where a design's ImageNet-scale cost sits, e.g. "size below meliusnet22, OPs like
+     * meliusnetb"; when the design is not at ImageNet scale itself, its cost there comes first
+     * ("at 224x224x3: 0.65 MiB, 2.00e8 OPs: ...").
+     */
+    public String describe(NetworkCost imagenet, boolean atImageNetScale) {
         if (points.isEmpty()) {
             return "";
         }
@@ -47,8 +52,12 @@ public final class PublishedComparison {
         double ops = imagenet.ops();
         Point bySize = points.stream().min(Comparator.comparingDouble(p -> Math.abs(Math.log(p.sizeMiB() / size)))).orElseThrow();
         Point byOps = points.stream().min(Comparator.comparingDouble(p -> Math.abs(Math.log(p.ops() / ops)))).orElseThrow();
-        return String.format(Locale.ROOT, "at 224x224x3: %.2f MiB, %.2fe8 OPs \u2013 size %s %s, OPs %s %s",
-                size, ops / 1e8, relation(size, bySize.sizeMiB()), bySize.name(), relation(ops, byOps.ops()), byOps.name());
+        String where = "size " + relation(size, bySize.sizeMiB()) + " " + bySize.name() + ", OPs "
+                + relation(ops, byOps.ops()) + " " + byOps.name();
+        if (atImageNetScale) {
+            return where;
+        }
+        return String.format(Locale.ROOT, "at 224x224x3: %.2f MiB, %.2fe8 OPs: %s", size, ops / 1e8, where);
     }
 
     private static String relation(double value, double reference) {

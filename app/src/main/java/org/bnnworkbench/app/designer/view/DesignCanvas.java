@@ -3,13 +3,14 @@ package org.bnnworkbench.app.designer.view;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Group;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.WritableImage;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -21,16 +22,10 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.bnnworkbench.app.designer.DesignerModel;
-import org.bnnworkbench.app.designer.model.BlockCost;
 import org.bnnworkbench.app.designer.model.Design;
-import org.bnnworkbench.app.designer.model.DesignAnalysis;
 import org.bnnworkbench.app.designer.model.Position;
-import org.bnnworkbench.app.designer.model.StageGroup;
-import org.bnnworkbench.engine.spec.Block;
 import org.bnnworkbench.engine.spec.BlockKind;
-import org.bnnworkbench.engine.spec.BlockKinds;
 import org.bnnworkbench.engine.spec.NetworkSpec;
-import org.bnnworkbench.engine.spec.SpecException;
 
 /**
  * The canvas: blocks and wires in a zoomable, pannable world. Click selects, Shift/Ctrl-click adds
@@ -38,33 +33,33 @@ import org.bnnworkbench.engine.spec.SpecException;
  * undoable move), dragging from an output port to an input port connects them, and dragging from a
  * connected input port to empty space disconnects it. Wheel zooms around the pointer; the middle
  * or right button pans. Blocks dropped from the palette land where they are dropped, or on the
- * wire under the pointer (inserted there).
+ * wire under the pointer (inserted there). Stages are framed; a collapsed stage is one node.
+ * What is drawn is a {@link DesignScene}; the canvas adds the zoom and pan, the minimap and the
+ * gestures, which it turns into edits of the view model.
  */
 public final class DesignCanvas extends Pane {
 
+    static final String GROUP_PREFIX = DesignScene.GROUP_PREFIX;
+    static final String STAGE_HEADER = "stage-header";
     private static final double MIN_SCALE = 0.05;
     private static final double MAX_SCALE = 3;
-    private static final String GROUP_PREFIX = "group:";
+    private static final double MARGIN = 24;
 
     private final DesignerModel model;
-    private final Pane world = new Pane();
-    private final Group wireLayer = new Group();
-    private final Pane blockLayer = new Pane();
+    private final DesignScene scene;
     private final Pane overlay = new Pane();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate(40, 40);
-    private final Map<String, BlockNode> nodes = new LinkedHashMap<>();
-    private final List<WireNode> wires = new ArrayList<>();
     private final Rectangle rubberBand = new Rectangle();
     private final Line pendingWire = new Line();
     private final Minimap minimap;
-    private Map<String, String> visibleOf = Map.of();
 
     private enum Mode { NONE, RUBBER, MOVE, PAN, CONNECT_FROM_OUTPUT, CONNECT_FROM_INPUT }
 
     private Mode mode = Mode.NONE;
     private Point2D pressScene;
     private Point2D pressWorld;
+    private boolean dragged;
     private String dragSource;
     private int dragInput;
     private final Map<String, Point2D> moveStart = new HashMap<>();
@@ -74,166 +69,53 @@ public final class DesignCanvas extends Pane {
         this.model = model;
         setId("design-canvas");
         getStyleClass().add("design-canvas");
-        world.getTransforms().addAll(translate, scale);
-        world.getChildren().addAll(wireLayer, blockLayer);
-        world.setManaged(false);
-        blockLayer.setManaged(false);
+        minimap = new Minimap(this);
+        scene = new DesignScene(model, this::sceneChanged);
+        scene.getTransforms().addAll(translate, scale);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
         pendingWire.getStyleClass().add("pending-wire");
         pendingWire.setVisible(false);
         overlay.setMouseTransparent(true);
+        overlay.setManaged(false);
         overlay.getChildren().addAll(rubberBand, pendingWire);
-        minimap = new Minimap(this);
-        getChildren().addAll(world, overlay, minimap);
+        getChildren().addAll(scene, overlay, minimap);
         var clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         setFocusTraversable(true);
 
-        model.designProperty().addListener((obs, old, d) -> rebuild(d));
-        model.analysisProperty().addListener((obs, old, a) -> showAnalysis(a));
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        rebuild(model.design());
+        widthProperty().addListener((obs, o, n) -> minimap.redraw());
+        heightProperty().addListener((obs, o, n) -> minimap.redraw());
+    }
+
+    private void sceneChanged() {
+        if (scene != null) { // the scene draws the first design while it is being made
+            minimap.redraw();
+        }
+    }
+
+    /** A block id as it can appear in a CSS id: anything but letters, digits, '-' and '_' becomes '-'. */
+    public static String cssId(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     @Override
     protected void layoutChildren() {
         overlay.resize(getWidth(), getHeight());
-        minimap.autosize();
-        minimap.relocate(getWidth() - minimap.prefWidth(-1) - 12, getHeight() - minimap.prefHeight(-1) - 12);
-        minimap.redraw();
-    }
-
-    // ---- building the scene graph from the design ---------------------------------------------
-
-    private void rebuild(Design d) {
-        Map<String, String> visible = new HashMap<>();
-        Set<String> hidden = new HashSet<>();
-        for (StageGroup g : d.groups()) {
-            if (g.collapsed()) {
-                for (String id : g.blockIds()) {
-                    visible.put(id, GROUP_PREFIX + g.name());
-                    hidden.add(id);
-                }
-            }
-        }
-        visibleOf = visible;
-        Map<String, BlockNode> next = new LinkedHashMap<>();
-        next.put(NetworkSpec.INPUT, reuse(NetworkSpec.INPUT, "input", List.of(), "image " + d.spec().input()));
-        for (Block b : d.blocks()) {
-            if (hidden.contains(b.id())) {
-                continue;
-            }
-            BlockKind kind = BlockKinds.of(b);
-            next.put(b.id(), reuse(b.id(), b.kind(), kind.inputNames(), kind.title()));
-        }
-        for (StageGroup g : d.groups()) {
-            if (g.collapsed()) {
-                String id = GROUP_PREFIX + g.name();
-                BlockNode n = reuse(id, "group", List.of("in"), g.name());
-                n.setTitle(g.name() + " (" + g.blockIds().size() + ")");
-                next.put(id, n);
-            }
-        }
-        nodes.keySet().removeIf(id -> !next.containsKey(id));
-        nodes.putAll(next);
-        blockLayer.getChildren().setAll(nodes.values());
-        for (var e : nodes.entrySet()) {
-            String id = e.getKey();
-            Position p = id.startsWith(GROUP_PREFIX) ? groupPosition(d, id.substring(GROUP_PREFIX.length()))
-                    : d.position(id);
-            e.getValue().relocate(p.x(), p.y());
-        }
-        nodes.get(NetworkSpec.INPUT).setTitle("input " + d.spec().input());
-        rebuildWires(d);
-        showSelection();
-        showAnalysis(model.analysisProperty().get());
-        minimap.redraw();
-    }
-
-    private BlockNode reuse(String id, String kind, List<String> inputs, String description) {
-        BlockNode n = nodes.get(id);
-        if (n != null && n.getStyleClass().contains("kind-" + kind) && n.inputPorts().size() == inputs.size()) {
-            return n;
-        }
-        BlockNode created = new BlockNode(id, kind, inputs, !kind.equals("classifier"));
-        created.setUserData(description);
-        return created;
-    }
-
-    private static Position groupPosition(Design d, String group) {
-        return d.groups().stream().filter(g -> g.name().equals(group)).findFirst()
-                .map(g -> d.position(g.blockIds().get(0))).orElse(new Position(0, 0));
-    }
-
-    private void rebuildWires(Design d) {
-        wires.clear();
-        for (Block b : d.blocks()) {
-            String target = visibleOf.getOrDefault(b.id(), b.id());
-            for (int k = 0; k < b.inputs().size(); k++) {
-                String in = b.inputs().get(k);
-                if (in.isEmpty()) {
-                    continue;
-                }
-                String source = visibleOf.getOrDefault(in, in);
-                if (source.equals(target) || !nodes.containsKey(source) || !nodes.containsKey(target)) {
-                    continue;
-                }
-                WireNode w = new WireNode(b.id(), k);
-                w.setId("wire-" + b.id() + "-" + k);
-                BlockNode to = nodes.get(target);
-                int port = target.equals(b.id()) ? k : 0;
-                w.connect(nodes.get(source).outputAnchor(), to.inputAnchor(port));
-                wires.add(w);
-            }
-        }
-        wireLayer.getChildren().setAll(wires);
-    }
-
-    private void showAnalysis(DesignAnalysis a) {
-        if (a == null) {
-            return;
-        }
-        Map<String, String> problems = new HashMap<>();
-        for (SpecException p : a.problems()) {
-            if (p.blockId() != null) {
-                problems.merge(p.blockId(), p.getMessage(), (x, y) -> x + "\n" + y);
-            }
-        }
-        double maxBytes = 0;
-        double maxOps = 0;
-        for (BlockCost c : a.blocks().values()) {
-            maxBytes = Math.max(maxBytes, c.binaryParams() / 8.0 + c.fpParams() * 4.0);
-            maxOps = Math.max(maxOps, c.ops());
-        }
-        for (var e : nodes.entrySet()) {
-            String id = e.getKey();
-            BlockNode n = e.getValue();
-            if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
-                continue;
-            }
-            n.setProblem(problems.get(id));
-            n.setCost(a.blocks().get(id), maxBytes, maxOps, String.valueOf(n.getUserData()));
-        }
-    }
-
-    private void showSelection() {
-        for (var e : nodes.entrySet()) {
-            e.getValue().setSelected(model.selection().contains(e.getKey()));
-        }
+        minimap.relocate(getWidth() - Minimap.W - 12, getHeight() - Minimap.H - 12);
     }
 
     // ---- coordinates and view ----------------------------------------------------------------
 
     Point2D toWorld(Point2D scenePoint) {
-        return world.sceneToLocal(scenePoint);
+        return scene.sceneToLocal(scenePoint);
     }
 
     public double zoom() {
@@ -260,30 +142,62 @@ public final class DesignCanvas extends Pane {
         minimap.redraw();
     }
 
-    /** Bounds of everything on the canvas, in world coordinates. */
-    Bounds contentBounds() {
-        return blockLayer.getBoundsInParent();
+    /** Bounds of all blocks and stage frames, in design coordinates. */
+    public Bounds contentBounds() {
+        return scene.contentBounds();
     }
 
     /** The visible part of the world. */
     Bounds viewportInWorld() {
-        Point2D a = world.parentToLocal(0, 0);
-        Point2D b = world.parentToLocal(getWidth(), getHeight());
-        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        Point2D a = scene.parentToLocal(0, 0);
+        Point2D b = scene.parentToLocal(getWidth(), getHeight());
+        return new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 
+    /** Shows the whole design as large as it fits (at most 100 %), clear of the minimap where possible. */
     public void fitToView() {
         Bounds b = contentBounds();
-        if (b.isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
+        double w = getWidth();
+        double h = getHeight();
+        if (b.getWidth() <= 0 || w <= 0 || h <= 0) {
             return;
         }
-        double s = Math.min(1.2, 0.92 * Math.min(getWidth() / b.getWidth(), getHeight() / b.getHeight()));
-        s = Math.max(MIN_SCALE, s);
+        if (scene.nodes().size() == 1 && scene.isComplete()) {
+            // a new design, only the image: at 100 %, at the top, with room below for the first blocks
+            scale.setX(1);
+            scale.setY(1);
+            translate.setX((w - BlockNode.W) / 2 - b.getMinX());
+            translate.setY(2 * MARGIN - b.getMinY());
+            minimap.redraw();
+            return;
+        }
+        double s = fitScale(b, w - 2 * MARGIN, h - 2 * MARGIN);
+        double left = (w - b.getWidth() * s) / 2;
+        double top = (h - b.getHeight() * s) / 2;
+        // the minimap sits in the bottom-right corner: if the design would run under it, fit above it instead
+        boolean underMinimap = left + b.getWidth() * s > w - Minimap.W - 12 && top + b.getHeight() * s > h - Minimap.H - 12;
+        if (underMinimap && minimap.isVisible()) {
+            double s2 = fitScale(b, w - 2 * MARGIN, h - Minimap.H - 2 * MARGIN);
+            double s3 = fitScale(b, w - Minimap.W - 2 * MARGIN, h - 2 * MARGIN);
+            if (s3 >= s2) {
+                s = s3;
+                left = (w - Minimap.W - 12 - b.getWidth() * s) / 2;
+                top = (h - b.getHeight() * s) / 2;
+            } else {
+                s = s2;
+                left = (w - b.getWidth() * s) / 2;
+                top = MARGIN;
+            }
+        }
         scale.setX(s);
         scale.setY(s);
-        translate.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
-        translate.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+        translate.setX(left - b.getMinX() * s);
+        translate.setY(top - b.getMinY() * s);
         minimap.redraw();
+    }
+
+    private static double fitScale(Bounds b, double w, double h) {
+        return Math.max(MIN_SCALE, Math.min(1.0, Math.min(w / b.getWidth(), h / b.getHeight())));
     }
 
     /** Centres the view on a world point (minimap clicks). */
@@ -293,20 +207,64 @@ public final class DesignCanvas extends Pane {
         minimap.redraw();
     }
 
-    Map<String, BlockNode> nodes() {
-        return nodes;
+    /** Scrolls the view (without zooming) so that the block is in sight, e.g. when a problem is clicked. */
+    public void reveal(String blockId) {
+        BlockNode n = scene.nodes().get(scene.visible(blockId));
+        if (n == null) {
+            return;
+        }
+        Bounds view = viewportInWorld();
+        if (!view.contains(n.getLayoutX(), n.getLayoutY()) || !view.contains(n.getLayoutX() + BlockNode.W, n.getLayoutY() + BlockNode.H)) {
+            centerOn(new Point2D(n.getLayoutX() + BlockNode.W / 2, n.getLayoutY() + BlockNode.H / 2));
+        }
     }
 
-    /** The world node, for exporting the design as a picture. */
+    public void setMinimapVisible(boolean on) {
+        minimap.setVisible(on);
+    }
+
+    public boolean isMinimapVisible() {
+        return minimap.isVisible();
+    }
+
+    Map<String, BlockNode> nodes() {
+        return scene.nodes();
+    }
+
+    /** True when every node of the design is on the canvas (large designs are built over a few pulses). */
+    public boolean isComplete() {
+        return scene.isComplete();
+    }
+
+    /** How many block nodes (including the image and collapsed stages) the canvas shows. */
+    public int nodeCount() {
+        return scene.nodes().size();
+    }
+
+    /** The blocks, wires and frames, under the canvas's zoom and pan. */
     public Node content() {
-        return world;
+        return scene;
+    }
+
+    /**
+     * A picture of one area of the design at 100 %, on white; only what lies in the area is drawn,
+     * so that a large design exported in tiles costs each tile only its own blocks. Call on the FX thread.
+     */
+    public WritableImage snapshotOfDesign(Rectangle2D area) {
+        return scene.snapshotOf(area);
     }
 
     // ---- palette drops -----------------------------------------------------------------------
 
-    /** While a palette block is dragged over the canvas: highlight the wire it would be inserted on. */
-    public void dragOver(Point2D scenePoint) {
-        WireNode w = wireAt(scenePoint);
+    /**
+     * While a palette block is dragged over the canvas: highlights the wire it would be inserted
+     * on, and says which ("between s1b1-dense and s1b2-dense"), or null when it would just be placed.
+     */
+    public String dragOver(Point2D scenePoint) {
+        WireNode w = contains(scenePoint) ? wireAt(scenePoint) : null;
+        if (w != null && !scene.visible(w.target()).equals(w.target())) {
+            w = null; // a wire into a collapsed stage: expand it to insert there
+        }
         if (highlighted != null && highlighted != w) {
             highlighted.getStyleClass().remove("wire-target");
         }
@@ -314,6 +272,7 @@ public final class DesignCanvas extends Pane {
             w.getStyleClass().add("wire-target");
         }
         highlighted = w;
+        return w == null ? null : "insert between " + w.source() + " and " + w.target();
     }
 
     public boolean contains(Point2D scenePoint) {
@@ -323,14 +282,11 @@ public final class DesignCanvas extends Pane {
 
     /** Places a block dropped from the palette; on a wire, it is inserted into that connection. */
     public String drop(BlockKind kind, Point2D scenePoint) {
-        dragOver(new Point2D(-1e9, -1e9));
-        if (model.design().family() != null) {
-            return null;
-        }
-        Point2D p = toWorld(scenePoint);
-        Position at = new Position(p.getX() - BlockNode.W / 2, p.getY() - BlockNode.H / 2);
         WireNode w = wireAt(scenePoint);
-        if (w != null) {
+        dragOver(new Point2D(-1e9, -1e9));
+        Point2D p = toWorld(scenePoint);
+        Position at = new Position(Math.round(p.getX() - BlockNode.W / 2), Math.round(p.getY() - BlockNode.H / 2));
+        if (w != null && scene.visible(w.target()).equals(w.target())) {
             return model.insertOnConnection(kind, at, w.target(), w.inputIndex());
         }
         return model.addBlock(kind, at);
@@ -341,7 +297,7 @@ public final class DesignCanvas extends Pane {
         double tolerance = 10 / scale.getX();
         WireNode best = null;
         double bestDistance = tolerance;
-        for (WireNode w : wires) {
+        for (WireNode w : scene.wires()) {
             double d = w.distanceTo(p);
             if (d < bestDistance) {
                 bestDistance = d;
@@ -363,10 +319,22 @@ public final class DesignCanvas extends Pane {
         return null;
     }
 
+    private String stageHeaderOf(Node n) {
+        while (n != null && n != this) {
+            Object group = n.getProperties().get(STAGE_HEADER);
+            if (group != null) {
+                return (String) group;
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+
     private void pressed(MouseEvent e) {
         requestFocus();
         pressScene = new Point2D(e.getSceneX(), e.getSceneY());
         pressWorld = toWorld(pressScene);
+        dragged = false;
         Node target = e.getPickResult().getIntersectedNode();
         if (minimap.isAncestorOf(target)) {
             return;
@@ -375,12 +343,28 @@ public final class DesignCanvas extends Pane {
             mode = Mode.PAN;
             return;
         }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        String stage = stageHeaderOf(target);
+        if (stage != null) {
+            scene.shown().group(stage).ifPresent(g -> {
+                if (e.isShiftDown() || e.isShortcutDown()) {
+                    var ids = new java.util.LinkedHashSet<>(model.selection());
+                    ids.addAll(g.blockIds());
+                    model.select(ids);
+                } else {
+                    model.select(g.blockIds());
+                }
+            });
+            startMove();
+            return;
+        }
         BlockNode node = nodeOf(target);
-        boolean bound = model.design().family() != null;
-        if (node != null && target instanceof Circle port && !bound) {
-            if (port == node.outputPort()) {
+        if (node != null && target instanceof Circle port) {
+            if (port == node.outputPort() && node.hasOutput()) {
                 mode = Mode.CONNECT_FROM_OUTPUT;
-                dragSource = node.blockId();
+                dragSource = node.blockId().startsWith(GROUP_PREFIX) ? scene.lastOfGroup(node.blockId()) : node.blockId();
                 showPendingWire(node.outputAnchor(), pressWorld);
                 return;
             }
@@ -394,20 +378,16 @@ public final class DesignCanvas extends Pane {
         }
         if (node != null) {
             String id = node.blockId();
+            boolean selectable = !id.equals(NetworkSpec.INPUT) && !id.startsWith(GROUP_PREFIX);
             if (e.isShiftDown() || e.isShortcutDown()) {
-                model.toggleSelection(id);
-            } else if (!model.selection().contains(id)) {
-                model.select(List.of(id));
-            }
-            mode = Mode.MOVE;
-            moveStart.clear();
-            for (String sel : model.selection()) {
-                BlockNode n = nodes.get(sel);
-                if (n != null) {
-                    moveStart.put(sel, new Point2D(n.getLayoutX(), n.getLayoutY()));
+                if (selectable) {
+                    model.toggleSelection(id);
                 }
+            } else if (!model.selection().contains(id)) {
+                model.select(selectable ? List.of(id) : List.of());
             }
-            if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
+            startMove();
+            if (!selectable) {
                 moveStart.put(id, new Point2D(node.getLayoutX(), node.getLayoutY()));
             }
             return;
@@ -424,9 +404,20 @@ public final class DesignCanvas extends Pane {
         rubberBand.setVisible(true);
     }
 
+    private void startMove() {
+        mode = Mode.MOVE;
+        moveStart.clear();
+        for (String sel : model.selection()) {
+            BlockNode n = scene.nodes().get(sel);
+            if (n != null) {
+                moveStart.put(sel, new Point2D(n.getLayoutX(), n.getLayoutY()));
+            }
+        }
+    }
+
     private void showPendingWire(Point2D fromWorld, Point2D toWorld) {
-        Point2D a = world.localToParent(fromWorld);
-        Point2D b = world.localToParent(toWorld);
+        Point2D a = scene.localToParent(fromWorld);
+        Point2D b = scene.localToParent(toWorld);
         pendingWire.setStartX(a.getX());
         pendingWire.setStartY(a.getY());
         pendingWire.setEndX(b.getX());
@@ -436,6 +427,7 @@ public final class DesignCanvas extends Pane {
 
     private void dragged(MouseEvent e) {
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
+        dragged = dragged || scenePoint.distance(pressScene) > 2;
         switch (mode) {
             case PAN -> {
                 panBy(scenePoint.getX() - pressScene.getX(), scenePoint.getY() - pressScene.getY());
@@ -445,13 +437,16 @@ public final class DesignCanvas extends Pane {
                 Point2D w = toWorld(scenePoint);
                 double dx = w.getX() - pressWorld.getX();
                 double dy = w.getY() - pressWorld.getY();
+                Set<WireNode> touched = new HashSet<>();
                 moveStart.forEach((id, start) -> {
-                    BlockNode n = nodes.get(id);
+                    BlockNode n = scene.nodes().get(id);
                     if (n != null) {
                         n.relocate(start.getX() + dx, start.getY() + dy);
+                        touched.addAll(scene.wiresAt().getOrDefault(id, List.of()));
                     }
                 });
-                rebuildWiresFromNodes();
+                touched.forEach(scene::route);
+                scene.placeFrames(scene.shown());
             }
             case RUBBER -> {
                 Point2D a = sceneToLocal(pressScene);
@@ -472,23 +467,6 @@ public final class DesignCanvas extends Pane {
         e.consume();
     }
 
-    /** Moves wire ends with the blocks being dragged (positions are committed on release). */
-    private void rebuildWiresFromNodes() {
-        for (WireNode w : wires) {
-            Block b = model.design().block(w.target()).orElse(null);
-            if (b == null) {
-                continue;
-            }
-            String source = visibleOf.getOrDefault(b.inputs().get(w.inputIndex()), b.inputs().get(w.inputIndex()));
-            String target = visibleOf.getOrDefault(b.id(), b.id());
-            BlockNode from = nodes.get(source);
-            BlockNode to = nodes.get(target);
-            if (from != null && to != null) {
-                w.connect(from.outputAnchor(), to.inputAnchor(target.equals(b.id()) ? w.inputIndex() : 0));
-            }
-        }
-    }
-
     private void released(MouseEvent e) {
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
         switch (mode) {
@@ -499,20 +477,22 @@ public final class DesignCanvas extends Pane {
             }
             case CONNECT_FROM_OUTPUT -> {
                 pendingWire.setVisible(false);
-                var hit = portAt(scenePoint, true);
-                if (hit != null) {
+                var hit = scene.portAt(toWorld(scenePoint), portTolerance(), true);
+                if (hit != null && !hit.getKey().equals(dragSource)) {
                     model.connect(dragSource, hit.getKey(), hit.getValue());
                 }
             }
             case CONNECT_FROM_INPUT -> {
                 pendingWire.setVisible(false);
-                var hit = portAt(scenePoint, false);
-                if (hit != null) {
+                var hit = scene.portAt(toWorld(scenePoint), portTolerance(), false);
+                if (hit != null && !hit.getKey().equals(dragSource)) {
                     model.connect(hit.getKey(), dragSource, dragInput);
-                } else if (!model.design().block(dragSource).map(b -> b.inputs().get(dragInput).isEmpty()).orElse(true)) {
+                } else if (hit == null && dragged
+                        && !scene.shown().block(dragSource).map(b -> b.inputs().get(dragInput).isEmpty()).orElse(true)) {
                     model.disconnect(dragSource, dragInput);
                 }
             }
+            case PAN -> minimap.redraw();
             default -> {
             }
         }
@@ -521,17 +501,22 @@ public final class DesignCanvas extends Pane {
 
     private void commitMove(Point2D scenePoint) {
         Point2D w = toWorld(scenePoint);
-        double dx = w.getX() - pressWorld.getX();
-        double dy = w.getY() - pressWorld.getY();
-        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) {
+        double dx = Math.round(w.getX() - pressWorld.getX());
+        double dy = Math.round(w.getY() - pressWorld.getY());
+        if (!dragged || (dx == 0 && dy == 0)) {
+            moveStart.forEach((id, start) -> {
+                BlockNode n = scene.nodes().get(id);
+                if (n != null) {
+                    n.relocate(start.getX(), start.getY());
+                }
+            });
             return;
         }
         Map<String, Position> to = new HashMap<>();
-        Design d = model.design();
+        Design d = scene.shown();
         moveStart.forEach((id, start) -> {
             if (id.startsWith(GROUP_PREFIX)) {
-                String group = id.substring(GROUP_PREFIX.length());
-                d.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                d.group(id.substring(GROUP_PREFIX.length()))
                         .ifPresent(g -> g.blockIds().forEach(m -> to.put(m, d.position(m).plus(dx, dy))));
             } else {
                 to.put(id, new Position(start.getX() + dx, start.getY() + dy));
@@ -543,57 +528,31 @@ public final class DesignCanvas extends Pane {
     private void selectInRubberBand() {
         Point2D a = toWorld(localToScene(rubberBand.getX(), rubberBand.getY()));
         Point2D b = toWorld(localToScene(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight()));
-        var box = new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        var box = new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+        if (box.getWidth() < 1 && box.getHeight() < 1) {
+            return;
+        }
         List<String> ids = new ArrayList<>(model.selection());
-        for (var e : nodes.entrySet()) {
+        for (var e : scene.nodes().entrySet()) {
             String id = e.getKey();
             if (id.equals(NetworkSpec.INPUT) || id.startsWith(GROUP_PREFIX)) {
                 continue;
             }
-            if (box.intersects(e.getValue().getBoundsInParent()) && !ids.contains(id)) {
+            BlockNode n = e.getValue();
+            if (box.intersects(n.getLayoutX(), n.getLayoutY(), BlockNode.W, BlockNode.H) && !ids.contains(id)) {
                 ids.add(id);
             }
         }
         model.select(ids);
     }
 
-    /** The block and port under a scene point: an input port (target) or an output port (source). */
-    private Map.Entry<String, Integer> portAt(Point2D scenePoint, boolean input) {
-        Point2D p = toWorld(scenePoint);
-        double tolerance = Math.max(10, 10 / scale.getX());
-        for (BlockNode n : nodes.values()) {
-            if (n.blockId().startsWith(GROUP_PREFIX)) {
-                continue;
-            }
-            if (input) {
-                for (int k = 0; k < n.inputPorts().size(); k++) {
-                    if (n.inputAnchor(k).distance(p) <= tolerance) {
-                        return Map.entry(n.blockId(), k);
-                    }
-                }
-            } else if (n.getChildren().contains(n.outputPort()) && n.outputAnchor().distance(p) <= tolerance) {
-                return Map.entry(n.blockId(), 0);
-            }
-        }
-        // dropping on the body of a block with one free input connects to that input
-        for (BlockNode n : nodes.values()) {
-            if (input && n.getBoundsInParent().contains(p) && !n.blockId().startsWith(GROUP_PREFIX)
-                    && !n.inputPorts().isEmpty()) {
-                Block b = model.design().block(n.blockId()).orElse(null);
-                if (b != null) {
-                    int free = b.inputs().indexOf("");
-                    return Map.entry(n.blockId(), free >= 0 ? free : 0);
-                }
-            }
-            if (!input && n.getBoundsInParent().contains(p) && n.getChildren().contains(n.outputPort())) {
-                return Map.entry(n.blockId(), 0);
-            }
-        }
-        return null;
+    /** How near a port the pointer must be, in design units: a few pixels on screen at any zoom. */
+    private double portTolerance() {
+        return Math.max(BlockNode.PORT_RADIUS + 4, 12 / scale.getX());
     }
 
     private void clicked(MouseEvent e) {
-        if (e.getClickCount() == 2) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !dragged) {
             BlockNode node = nodeOf(e.getPickResult().getIntersectedNode());
             if (node != null && node.blockId().startsWith(GROUP_PREFIX)) {
                 model.setCollapsed(node.blockId().substring(GROUP_PREFIX.length()), false);
@@ -602,10 +561,10 @@ public final class DesignCanvas extends Pane {
     }
 
     private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
+        if (e.getDeltaY() == 0 && e.getDeltaX() == 0) {
             return;
         }
-        if (e.isShiftDown()) {
+        if (e.isShiftDown() || e.isShortcutDown()) {
             panBy(e.getDeltaX(), e.getDeltaY());
         } else {
             double factor = Math.pow(1.0015, e.getDeltaY());

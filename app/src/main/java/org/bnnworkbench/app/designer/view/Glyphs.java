@@ -1,7 +1,6 @@
 package org.bnnworkbench.app.designer.view;
 
 import javafx.scene.Node;
-import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
@@ -28,6 +27,7 @@ final class Glyphs {
         };
     }
 
+    /** A 26x20 badge; a Group of a shape and a text (no layout pane), cheap enough for hundreds of blocks. */
     static Node badge(String kind) {
         var box = new Rectangle(26, 20);
         box.setArcWidth(6);
@@ -35,8 +35,13 @@ final class Glyphs {
         box.getStyleClass().addAll("glyph-box", "kind-" + kind);
         var text = new Text(symbol(kind));
         text.getStyleClass().add("glyph-text");
-        var badge = new StackPane(box, text);
+        text.setTextOrigin(javafx.geometry.VPos.CENTER);
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        text.setWrappingWidth(26);
+        text.setY(10);
+        var badge = new javafx.scene.Group(box, text);
         badge.getStyleClass().add("glyph");
+        badge.setMouseTransparent(true);
         return badge;
     }
 }

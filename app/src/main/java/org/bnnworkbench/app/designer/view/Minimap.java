@@ -8,11 +8,14 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 
-/** An overview of the whole design with the visible part outlined; click or drag to move the view. */
+/**
+ * An overview of the whole design with the visible part outlined (blocks with problems in red);
+ * click or drag to move the view. Redrawn when the design or the view changes, not on every pulse.
+ */
 final class Minimap extends StackPane {
 
-    private static final double W = 180;
-    private static final double H = 120;
+    static final double W = 180;
+    static final double H = 120;
 
     private final DesignCanvas canvas;
     private final Canvas drawing = new Canvas(W, H);
@@ -28,8 +31,13 @@ final class Minimap extends StackPane {
         setPrefSize(W, H);
         setMaxSize(W, H);
         setManaged(false);
+        resize(W, H);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::jump);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
+        visibleProperty().addListener((obs, was, on) -> redraw());
+        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+                "The whole design; the frame is what the canvas shows. Click or drag to move there. View > Minimap (Ctrl+M) hides it."));
     }
 
     boolean isAncestorOf(javafx.scene.Node n) {
@@ -48,10 +56,12 @@ final class Minimap extends StackPane {
     }
 
     void redraw() {
-        resize(W, H);
+        if (!isVisible()) {
+            return;
+        }
         GraphicsContext g = drawing.getGraphicsContext2D();
         g.clearRect(0, 0, W, H);
-        g.setFill(Color.rgb(250, 250, 252, 0.92));
+        g.setFill(Color.rgb(250, 250, 252));
         g.fillRect(0, 0, W, H);
         Bounds content = canvas.contentBounds();
         Bounds view = canvas.viewportInWorld();
@@ -65,8 +75,8 @@ final class Minimap extends StackPane {
         scale = Math.min((W - 8) / (maxX - minX), (H - 8) / (maxY - minY));
         offsetX = 4 - minX * scale;
         offsetY = 4 - minY * scale;
-        g.setFill(Color.rgb(90, 110, 140));
         for (BlockNode n : canvas.nodes().values()) {
+            g.setFill(n.hasProblem() ? Color.rgb(211, 60, 46) : Color.rgb(90, 110, 140));
             g.fillRect(offsetX + n.getLayoutX() * scale, offsetY + n.getLayoutY() * scale,
                     Math.max(1, BlockNode.W * scale), Math.max(1, BlockNode.H * scale));
         }

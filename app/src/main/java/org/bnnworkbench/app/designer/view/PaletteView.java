@@ -26,6 +26,7 @@ public final class PaletteView extends ScrollPane {
     private final DesignCanvas canvas;
     private final Pane ghostLayer;
     private Label ghost;
+    private String ghostTitle;
 
     /** @param ghostLayer a pane over the whole designer in which the drag ghost is drawn */
     public PaletteView(DesignCanvas canvas, Pane ghostLayer) {
@@ -48,7 +49,8 @@ public final class PaletteView extends ScrollPane {
             }
         });
         setContent(list);
-        setPrefWidth(190);
+        setPrefWidth(206);
+        setMinWidth(150);
     }
 
     private HBox entry(BlockKind kind) {
@@ -75,7 +77,8 @@ public final class PaletteView extends ScrollPane {
     }
 
     private void startGhost(BlockKind kind, MouseEvent e) {
-        ghost = new Label(kind.title());
+        ghostTitle = kind.title();
+        ghost = new Label(kind.title(), Glyphs.badge(kind.id()));
         ghost.getStyleClass().add("drag-ghost");
         ghost.setMouseTransparent(true);
         ghost.setManaged(false);
@@ -87,14 +90,16 @@ public final class PaletteView extends ScrollPane {
         if (ghost == null) {
             return;
         }
+        String target = canvas.dragOver(new Point2D(e.getSceneX(), e.getSceneY()));
+        String text = ghostTitle + (target == null ? "" : "\n\u21b3 " + target);
+        if (!text.equals(ghost.getText())) {
+            ghost.setText(text);
+        }
         Point2D p = ghostLayer.sceneToLocal(e.getSceneX(), e.getSceneY());
         ghost.autosize();
-        ghost.relocate(p.getX() - ghost.getWidth() / 2, p.getY() - ghost.getHeight() / 2);
+        // beside the pointer, so that the wire under it (highlighted) stays in sight
+        ghost.relocate(p.getX() + 14, p.getY() + 12);
         ghost.setVisible(true);
-        Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
-        if (canvas.contains(scenePoint)) {
-            canvas.dragOver(scenePoint);
-        }
         e.consume();
     }
 
@@ -106,6 +111,7 @@ public final class PaletteView extends ScrollPane {
         ghostLayer.getChildren().remove(ghost);
         ghost = null;
         Point2D scenePoint = new Point2D(e.getSceneX(), e.getSceneY());
+        canvas.dragOver(new Point2D(-1e9, -1e9));
         if (moved && canvas.contains(scenePoint)) {
             canvas.drop(kind, scenePoint);
             canvas.requestFocus();

@@ -9,23 +9,22 @@ import org.controlsfx.control.PropertySheet;
 /**
  * One row of the property sheet: a declared parameter, its current value as text, and what to do
  * with a new value. {@code commit} returns null when the value was taken, else the reason it was
- * refused, which the editor shows beside the field.
+ * refused, which the editor shows beside the field. A row is updated in place when the sheet shows
+ * the next block of the same kind, so the sheet need not be rebuilt.
  */
 final class ParameterItem implements PropertySheet.Item {
 
     private final String category;
     private final ParameterDeclaration declaration;
-    private final String value;
-    private final Function<String, String> commit;
-    private final boolean editable;
+    private String value;
+    private Function<String, String> commit;
+    private ParameterEditor editor;
 
-    ParameterItem(String category, ParameterDeclaration declaration, String value, Function<String, String> commit,
-                  boolean editable) {
+    ParameterItem(String category, ParameterDeclaration declaration, String value, Function<String, String> commit) {
         this.category = category;
         this.declaration = declaration;
         this.value = value;
         this.commit = commit;
-        this.editable = editable;
     }
 
     ParameterDeclaration declaration() {
@@ -34,6 +33,28 @@ final class ParameterItem implements PropertySheet.Item {
 
     String commit(String text) {
         return commit.apply(text);
+    }
+
+    /** What identifies the row's place in a sheet: same key, same editor. */
+    String key() {
+        return category + "/" + declaration.name() + "/" + declaration.kind() + "/" + declaration.choices();
+    }
+
+    void attach(ParameterEditor e) {
+        editor = e;
+    }
+
+    /** Takes the value and the action of another row for the same parameter and shows the value. */
+    void update(ParameterItem next) {
+        value = next.value;
+        commit = next.commit;
+        if (editor != null) {
+            editor.show(value);
+        }
+    }
+
+    String text() {
+        return value;
     }
 
     @Override
@@ -69,10 +90,5 @@ final class ParameterItem implements PropertySheet.Item {
     @Override
     public Optional<ObservableValue<?>> getObservableValue() {
         return Optional.empty();
-    }
-
-    @Override
-    public boolean isEditable() {
-        return editable;
     }
 }

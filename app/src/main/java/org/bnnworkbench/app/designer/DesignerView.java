@@ -80,7 +80,7 @@ public final class DesignerView extends StackPane {
         e.consume();
     }
 
-    /** "433,610 params (405,504 binary) · 0.16 MiB · FLOPs 1.66e6 · BOPs 3.61e7 · OPs 2.22e6". */
+    /** "433,610 params (405,504 binary) · 0.16 MiB = 0.17 MB · FLOPs 1.66e6 · BOPs 3.61e7 · 2.22e6 OPs" (MiB = 2^20 bytes, MB = 10^6). */
     public StringBinding totals() {
         return Bindings.createStringBinding(() -> describe(model.analysisProperty().get()), model.analysisProperty());
     }
@@ -101,8 +101,8 @@ public final class DesignerView extends StackPane {
             return "analysing\u2026";
         }
         NetworkCost c = a.total();
-        return String.format(Locale.ROOT, "%,d params (%,d binary) \u00b7 %s \u00b7 FLOPs %s \u00b7 BOPs %s \u00b7 %s OPs%s",
-                c.parameters(), c.binaryParams(), Numbers.mib(c.modelSizeMiB()), Numbers.sci(c.flops()),
+        return String.format(Locale.ROOT, "%,d params (%,d binary) \u00b7 %s = %.2f MB \u00b7 FLOPs %s \u00b7 BOPs %s \u00b7 %s OPs%s",
+                c.parameters(), c.binaryParams(), Numbers.mib(c.modelSizeMiB()), c.modelSizeMB(), Numbers.sci(c.flops()),
                 Numbers.sci(c.bops()), Numbers.sci(c.ops()), a.valid() ? "" : " (so far)");
     }
 }

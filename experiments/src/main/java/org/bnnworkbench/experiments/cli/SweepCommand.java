@@ -66,8 +66,13 @@ final class SweepCommand implements Subcommand {
         Path folder = RunFolderOptions.folder(options);
         int parallel = options.positiveInt("parallel", sweep.parallel());
         DatasetSplit data = DatasetArgument.load(sweep.base().dataset(), COMMAND + ": " + file, "base.dataset");
-        RunFolderOptions.create(options, folder);
         var runner = new SweepRunner(sweep, folder).parallel(parallel).datasets(name -> data);
+        try {
+            runner.prepare();
+        } catch (SweepFileException e) {
+            throw new UsageException(COMMAND + ": " + file + ": " + e.getMessage());
+        }
+        RunFolderOptions.create(options, folder);
         runner.addListener(new SweepProgress(err));
         SweepResult result = runToTheEnd(runner, file);
         SweepReport.print(result, sweep, options.isSet("json"), out, err);

@@ -63,6 +63,7 @@ public final class SweepRunner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Set<TrainingRun> running = ConcurrentHashMap.newKeySet();
     private int parallel;
+    private Prepared prepared;
     private Function<String, DatasetSplit> datasets = name -> new DatasetCatalog().resolve(name);
 
     public SweepRunner(Sweep sweep, Path folder) {
@@ -108,6 +109,21 @@ public final class SweepRunner {
     }
 
     /**
+     * Makes the points, loads the data set and builds every point's network, touching no file: a point whose network
+     * cannot be built stops the sweep before any training. {@link #run()} does this first if it was not done.
+     *
+     * @throws SweepFileException naming the point that cannot be built
+     */
+    public synchronized void prepare() {
+        if (prepared != null) {
+            return;
+        }
+        List<SweepPoint> points = sweep.points();
+        DatasetSplit data = datasets.apply(sweep.base().dataset());
+        prepared = new Prepared(points, data, specs(points, data));
+    }
+
+    /**
      * Runs the points that have no result yet and returns where the sweep stands.
      *
      * @throws SweepFileException if a point's network cannot be built for the data set (before any training)
@@ -115,6 +131,7 @@ public final class SweepRunner {
      * @throws IOException        if the folder, the journal or the results cannot be written
      */
     public SweepResult run() throws IOException {
+        prepare();
         Files.createDirectories(folder);
         Optional<LockFile> lock = LockFile.tryAcquire(folder.resolve(LOCK));
         if (lock.isEmpty()) {
@@ -126,9 +143,9 @@ public final class SweepRunner {
     }
 
     private SweepResult run(SweepJournal journal) throws IOException {
-        List<SweepPoint> points = sweep.points();
-        DatasetSplit data = datasets.apply(sweep.base().dataset());
-        Map<String, NetworkSpec> specs = specs(points, data);
+        List<SweepPoint> points = prepared.points();
+        DatasetSplit data = prepared.data();
+        Map<String, NetworkSpec> specs = prepared.specs();
         if (sweep.source() != null) {
             AtomicFile.write(folder.resolve(SWEEP_FILE), sweep.source().getBytes(StandardCharsets.UTF_8));
         }
@@ -189,6 +206,9 @@ public final class SweepRunner {
                 points.size() - results.entries().size(), cancelled.get(), outOfTime.get());
         emit(new SweepEvent.Finished(result));
         return result;
+    }
+
+    private record Prepared(List<SweepPoint> points, DatasetSplit data, Map<String, NetworkSpec> specs) {
     }
 
     /** Builds every point's network before any training, so that a bad point stops the sweep at once. */

@@ -48,8 +48,10 @@ final class RunsCommand implements Subcommand {
                 "  --filter      keep runs whose KEY compares so to VALUE: = != < <= > >= (repeatable), e.g.",
                 "                --filter status=completed --filter 'clip>=1'",
                 "  --sort        order by KEY (default id); --desc for the largest first",
-                "  KEY           " + String.join(", ", RunSummary.FIELDS) + ", size,",
-                "                a hyperparameter (" + TrainingParameters.names() + ")",
+                "  KEY           a field: " + String.join(", ", RunSummary.FIELDS.subList(0, 7)) + ",",
+                "                " + String.join(", ", RunSummary.FIELDS.subList(7, RunSummary.FIELDS.size()))
+                        + ", size;",
+                "                a hyperparameter such as clip, lr, estimator (see 'bnn help train');",
                 "                or an architecture parameter given with --param (e.g. growthRate)",
                 "  a run whose record says running but whose process is gone shows as interrupted");
     }

@@ -12,7 +12,8 @@ import org.bnnworkbench.experiments.run.RunStatus;
 
 /**
  * A sweep's {@code results.csv}: a header, then one row per ended run of the sweep's points in point order: the id,
- * every swept value, the seed, the status, test top-1, model size in bytes, OPs, wall seconds, and {@code best}
+ * every swept value, the seed (once, also when it is swept), the status, test top-1, model size in bytes, OPs, wall
+ * seconds, and {@code best}
  * ({@code true} for the completed run with the highest test top-1, the first of equals). Rewritten whole and
  * atomically from the journal after every run. Fields with commas or quotes are quoted as RFC 4180 says.
  */
@@ -44,7 +45,8 @@ public final class ResultsCsv {
         var header = new ArrayList<String>();
         header.add("id");
         header.addAll(parameters);
-        header.addAll(METRICS);
+        boolean seedSwept = parameters.contains("seed");
+        METRICS.stream().filter(m -> !(seedSwept && m.equals("seed"))).forEach(header::add);
         var text = new StringBuilder(row(header));
         String bestId = best(entries).map(JournalEntry::id).orElse(null);
         for (JournalEntry e : entries) {
@@ -53,7 +55,9 @@ public final class ResultsCsv {
             for (String parameter : parameters) {
                 cells.add(value(e.point().get(parameter)));
             }
-            cells.add(Long.toString(e.seed()));
+            if (!seedSwept) {
+                cells.add(Long.toString(e.seed()));
+            }
             cells.add(e.status().id());
             cells.add(value(e.testTop1()));
             cells.add(value(e.modelSizeBytes()));

@@ -138,8 +138,11 @@ public final class SweepParameter {
         };
     }
 
-    /** The value as JSON writes it: numbers and booleans as such, lists in their text form. */
+    /** The value as JSON writes it: numbers and booleans as such (a seed too), lists in their text form. */
     Object jsonValue(Object value) {
+        if (target == Target.TRAINING && name.equals("seed")) {
+            return Long.parseLong(format(value)); // declared as text only because declarations have no 64-bit kind
+        }
         return value instanceof Number || value instanceof Boolean ? value : format(value);
     }
 

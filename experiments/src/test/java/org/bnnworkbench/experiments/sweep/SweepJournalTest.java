@@ -85,4 +85,18 @@ class SweepJournalTest {
                 "p001-bbbbbbbb,\"2,0\",42,completed,0.6,10464,0.0001,0.8,true",
                 "p002-cccccccc,\"2,2\",42,diverged,0.99,,,1,false");
     }
+
+    @Test
+    void aSweptSeedIsOneColumnAndAJsonNumber() {
+        var entry = new JournalEntry("p000-aaaaaaaa", 0, Map.of("seed", 7L), 7, RunStatus.COMPLETED, 0.5, 1L, 1.0,
+                1.0, "runs/p000-aaaaaaaa/run.json", null, "completed 1 epochs");
+        SweepPoint point = SweepFile.parse("{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"seed\": [7]}}", "t")
+                .points().get(0);
+
+        assertThat(ResultsCsv.text(java.util.List.of("seed"), java.util.List.of(entry)).lines()).containsExactly(
+                "id,seed,status,testTop1,modelSizeBytes,ops,wallSeconds,best",
+                "p000-aaaaaaaa,7,completed,0.5,1,1,1,true");
+        assertThat(point.jsonValues().get("seed")).isEqualTo(7L);
+        assertThat(point.settings().config().seed()).isEqualTo(7L);
+    }
 }

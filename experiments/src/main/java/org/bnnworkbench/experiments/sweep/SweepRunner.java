@@ -44,6 +44,8 @@ import org.bnnworkbench.experiments.store.RunStore;
  * run whose record says it ended but whose journal line a crash prevented is written to the journal without training
  * again. While it runs it holds {@code DIR/sweep.lock}, so two sweeps never share a folder.
  *
+ * <p>A runner runs once; to go on after a cancel, make a new one on the same folder.
+ *
  * <pre>{@code
  * var runner = new SweepRunner(SweepFile.read(file), folder).parallel(2);
  * runner.addListener(event -> ...);            // on the sweep's threads
@@ -64,6 +66,7 @@ public final class SweepRunner {
     private final Set<TrainingRun> running = ConcurrentHashMap.newKeySet();
     private int parallel;
     private Prepared prepared;
+    private boolean started;
     private Function<String, DatasetSplit> datasets = name -> new DatasetCatalog().resolve(name);
 
     public SweepRunner(Sweep sweep, Path folder) {
@@ -131,6 +134,12 @@ public final class SweepRunner {
      * @throws IOException        if the folder, the journal or the results cannot be written
      */
     public SweepResult run() throws IOException {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("a SweepRunner runs once; a new one on the same folder resumes");
+            }
+            started = true;
+        }
         prepare();
         Files.createDirectories(folder);
         Optional<LockFile> lock = LockFile.tryAcquire(folder.resolve(LOCK));
@@ -175,12 +184,12 @@ public final class SweepRunner {
             workers.execute(() -> {
                 try {
                     while (!cancelled.get()) {
-                        if (budget > 0 && (System.nanoTime() - start) / 1e9 >= budget) {
-                            outOfTime.set(true);
-                            return;
-                        }
                         SweepPoint point = queue.poll();
                         if (point == null) {
+                            return;
+                        }
+                        if (budget > 0 && (System.nanoTime() - start) / 1e9 >= budget) {
+                            outOfTime.set(true);
                             return;
                         }
                         if (runPoint(point, specs.get(point.id()), data, results)) {
@@ -269,20 +278,20 @@ public final class SweepRunner {
         } catch (IOException | RuntimeException e) {
             return finish(point, null, JournalEntry.failed(point, recordPath(point), e.getMessage()), results);
         }
-        TrainingRun started = run;
-        running.add(started);
+        TrainingRun training = run;
+        running.add(training);
         if (cancelled.get()) {
-            started.cancel();
+            training.cancel();
         }
-        started.addListener(event -> emit(new SweepEvent.PointProgress(point, event)));
+        training.addListener(event -> emit(new SweepEvent.PointProgress(point, event)));
         emit(new SweepEvent.PointStarted(point, resumed));
         RunRecord record;
         try {
-            record = started.run();
+            record = training.run();
         } catch (RuntimeException e) {
             return finish(point, null, JournalEntry.failed(point, recordPath(point), e.getMessage()), results);
         } finally {
-            running.remove(started);
+            running.remove(training);
         }
         if (record.status() == RunStatus.CANCELLED && cancelled.get()) {
             emit(new SweepEvent.PointFinished(point, record, null));

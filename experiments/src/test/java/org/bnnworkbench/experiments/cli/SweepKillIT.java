@@ -80,6 +80,8 @@ class SweepKillIT {
         while (countRecords(runs) < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
+        assertThat(new RunStore(runs).list()).as("seen from this JVM, the other process's run is live")
+                .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.RUNNING));
         List<ProcessHandle> children = first.toHandle().descendants().toList();
         first.destroyForcibly(); // SIGKILL to the parent JVM only, as kill -9 does
         first.waitFor(30, TimeUnit.SECONDS);

@@ -47,8 +47,8 @@ final class RunFolderOptions {
      * Checks that {@code --resume} can continue the run in the folder with these settings, and reads its checkpoint.
      * A checkpoint only knows the hyperparameters, so the run's record is asked for the architecture and data set.
      */
-    static Checkpoint checkpointToResume(Options options, RunDirectory directory, String arch, String dataset,
-                                         TrainingConfig config, PrintStream err) {
+    static Checkpoint checkpointToResume(Options options, RunDirectory directory, String arch, boolean fullPrecision,
+                                         String dataset, TrainingConfig config, PrintStream err) {
         if (!directory.hasCheckpoint()) {
             throw options.problem("--resume: no checkpoint at '" + directory.checkpointFile()
                     + "' (a run writes one with --checkpoint)");
@@ -75,14 +75,19 @@ final class RunFolderOptions {
             } catch (IOException e) {
                 return checkpoint; // a damaged record does not stop a resume; the run writes a new one
             }
-            if (!arch.equals(before.arch()) || before.dataset() == null || !dataset.equals(before.dataset().name())) {
-                throw options.problem("--resume: '" + directory.path() + "' holds a run of " + before.arch() + " on "
-                        + (before.dataset() == null ? "?" : before.dataset().name()) + ", not of " + arch + " on "
-                        + dataset);
+            if (!arch.equals(before.arch()) || before.fullPrecision() != fullPrecision || before.dataset() == null
+                    || !dataset.equals(before.dataset().name())) {
+                throw options.problem("--resume: '" + directory.path() + "' holds a run of " + label(before.arch(),
+                        before.fullPrecision()) + " on " + (before.dataset() == null ? "?" : before.dataset().name())
+                        + ", not of " + label(arch, fullPrecision) + " on " + dataset);
             }
             warnIfTheScheduleStretches(before, config, err);
         }
         return checkpoint;
+    }
+
+    private static String label(String arch, boolean fullPrecision) {
+        return fullPrecision ? arch + " (full-precision twin)" : arch;
     }
 
     /** Cosine and step schedules depend on the number of epochs, which a resume may change. */

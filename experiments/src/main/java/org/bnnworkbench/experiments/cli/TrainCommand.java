@@ -1,28 +1,25 @@
 package org.bnnworkbench.experiments.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.bnnworkbench.engine.data.DatasetCatalog;
-import org.bnnworkbench.engine.data.DatasetException;
 import org.bnnworkbench.engine.data.DatasetSplit;
-import org.bnnworkbench.engine.data.KnownDataset;
 import org.bnnworkbench.engine.data.LabelledImages;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
 import org.bnnworkbench.engine.spec.SpecException;
 import org.bnnworkbench.engine.train.Checkpoint;
 import org.bnnworkbench.engine.train.TrainingConfig;
-import org.bnnworkbench.experiments.design.ArchitectureArgument;
+import org.bnnworkbench.experiments.run.ProgressPrinter;
 import org.bnnworkbench.experiments.run.RunDirectory;
+import org.bnnworkbench.experiments.run.RunInUseException;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunRecordJson;
+import org.bnnworkbench.experiments.run.RunSettings;
 import org.bnnworkbench.experiments.run.RunStatus;
 import org.bnnworkbench.experiments.run.TrainingRun;
 
@@ -34,8 +31,8 @@ import org.bnnworkbench.experiments.run.TrainingRun;
 final class TrainCommand implements Subcommand {
 
     static final String COMMAND = "bnn train";
-    static final String DEFAULT_ARCH = "bnn-small";
-    static final String DEFAULT_DATASET = KnownDataset.FASHION_MNIST_SUBSET.id();
+    static final String DEFAULT_ARCH = RunSettings.DEFAULT_ARCH;
+    static final String DEFAULT_DATASET = RunSettings.DEFAULT_DATASET;
     /** The exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT. */
     static final int CANCELLED = 130;
     /** How long a Ctrl+C waits for the current batch to end and the record to be written. */
@@ -90,14 +87,16 @@ final class TrainCommand implements Subcommand {
         RunDirectory directory = new RunDirectory(RunFolderOptions.folder(options));
         boolean resume = options.isSet("resume");
         Checkpoint checkpoint = resume
-                ? RunFolderOptions.checkpointToResume(options, directory, arch, datasetName, config, err)
+                ? RunFolderOptions.checkpointToResume(options, directory, arch, options.isSet("full-precision"),
+                        datasetName, config, err)
                 : null;
         if (!resume && directory.hasRecord()) {
             throw options.problem("--out '" + directory.path() + "' already holds a run (" + RunDirectory.RECORD
                     + "); give a new folder, or --resume to continue that run");
         }
-        DatasetSplit data = loadDataset(options, datasetName);
-        TrainingRun run = prepare(options, arch, datasetName, data, config, directory);
+        DatasetSplit data = DatasetArgument.load(datasetName, COMMAND, "--dataset");
+        TrainingRun run = prepare(options, new RunSettings(arch, overrides(options), options.isSet("full-precision"),
+                datasetName, config), data, directory);
         RunFolderOptions.create(options, directory.path());
         if (checkpoint != null) {
             try {
@@ -113,47 +112,20 @@ final class TrainCommand implements Subcommand {
         return runToTheEnd(run, options.isSet("json"), directory, out, err);
     }
 
-    private static DatasetSplit loadDataset(Options options, String nameOrPath) {
-        if (KnownDataset.byId(nameOrPath.strip().toLowerCase(Locale.ROOT)) == null) {
-            Path folder;
-            try {
-                folder = Path.of(nameOrPath.startsWith("~/")
-                        ? System.getProperty("user.home") + nameOrPath.substring(1) : nameOrPath);
-            } catch (InvalidPathException e) {
-                folder = null;
-            }
-            if (folder == null || !Files.exists(folder)) {
-                throw options.problem("--dataset expects one of " + knownDatasets() + " or a folder, got '"
-                        + nameOrPath + "' (no such folder)");
-            }
-            if (!Files.isDirectory(folder)) {
-                throw options.problem("--dataset '" + nameOrPath + "' is a file; give the folder that holds it");
-            }
-        }
-        try {
-            return new DatasetCatalog().resolve(nameOrPath);
-        } catch (DatasetException | IllegalArgumentException e) {
-            throw new CommandFailedException(COMMAND + ": " + oneLine(e.getMessage()));
-        }
-    }
-
-    private static TrainingRun prepare(Options options, String arch, String datasetName, DatasetSplit data,
-                                       TrainingConfig config, RunDirectory directory) {
+    private static TrainingRun prepare(Options options, RunSettings settings, DatasetSplit data,
+                                       RunDirectory directory) {
         LabelledImages train = data.train();
         var input = new InputShape(train.height(), train.width(), train.channels());
         NetworkSpec spec;
         try {
-            spec = ArchitectureArgument.resolve(arch, options.strings("param"), options.isSet("full-precision"), input,
-                    train.classes());
+            spec = settings.spec(input, train.classes());
         } catch (SpecException e) {
-            throw options.problem("--arch " + arch + " does not fit " + datasetName + " (" + input + ", "
-                    + train.classes() + " classes): " + e.getMessage());
+            throw options.problem("--arch " + settings.arch() + " does not fit " + settings.dataset() + " (" + input
+                    + ", " + train.classes() + " classes): " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw options.problem("--arch " + arch + ": " + e.getMessage());
+            throw options.problem("--arch " + settings.arch() + ": " + e.getMessage());
         }
-        String label = options.isSet("full-precision") ? arch + " (full-precision twin)" : arch;
-        return new TrainingRun(label, spec, datasetName, data, config, directory,
-                RunRecord.Environment.current(Version.current()));
+        return new TrainingRun(settings, spec, data, directory, RunRecord.Environment.current());
     }
 
     /** Trains; Ctrl+C (or a kill) cancels after the current batch and still writes the record. */
@@ -170,7 +142,12 @@ final class TrainCommand implements Subcommand {
         }, "bnn-train-cancel");
         Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            RunRecord record = run.run();
+            RunRecord record;
+            try {
+                record = run.run();
+            } catch (RunInUseException e) {
+                throw new CommandFailedException(COMMAND + ": " + e.getMessage());
+            }
             report(record, json, directory, out, err);
             return exitCode(record.status());
         } finally {
@@ -202,7 +179,7 @@ final class TrainCommand implements Subcommand {
         return switch (status) {
             case COMPLETED -> ExitCode.OK;
             case CANCELLED -> CANCELLED;
-            case RUNNING, DIVERGED, FAILED -> ExitCode.FAILURE;
+            case RUNNING, INTERRUPTED, DIVERGED, FAILED -> ExitCode.FAILURE;
         };
     }
 
@@ -221,9 +198,16 @@ final class TrainCommand implements Subcommand {
         return text.toString();
     }
 
-    private static String knownDatasets() {
-        return java.util.Arrays.stream(KnownDataset.values()).map(KnownDataset::id).collect(Collectors.joining(", "));
+    /** The {@code --param name=value} overrides; a malformed one is left for the architecture to name. */
+    private static Map<String, String> overrides(Options options) {
+        var map = new LinkedHashMap<String, String>();
+        for (String assignment : options.strings("param")) {
+            int equals = assignment.indexOf('=');
+            if (equals < 0) {
+                throw options.problem("--param expects name=value, got '" + assignment + "'");
+            }
+            map.put(assignment.substring(0, equals).strip(), assignment.substring(equals + 1).strip());
+        }
+        return map;
     }
-
-
 }

@@ -3,9 +3,11 @@ package org.bnnworkbench.experiments.design;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.bnnworkbench.architectures.Architectures;
 import org.bnnworkbench.architectures.Family;
 import org.bnnworkbench.architectures.NamedNetwork;
+import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.bnnworkbench.engine.param.ParameterValues;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
@@ -60,6 +62,27 @@ public final class ArchitectureArgument {
         }
         spec.resolve();
         return fullPrecision ? spec.fullPrecisionTwin() : spec;
+    }
+
+    /**
+     * The parameters that {@code --param} may set for this architecture: those of the named network's or the
+     * family's declarations; empty for a network file (which takes none) or an unknown name.
+     */
+    public static Optional<List<ParameterDeclaration>> parameters(String arch) {
+        if (Architectures.exists(arch)) {
+            return Optional.of(Architectures.get(arch).family().parameters());
+        }
+        return Architectures.families().stream().filter(f -> f.name().equals(arch)).findFirst()
+                .map(Family::parameters);
+    }
+
+    /** Whether {@code arch} names a named network, a family, or a network file that exists. */
+    public static boolean isKnown(String arch) {
+        try {
+            return parameters(arch).isPresent() || (looksLikeFile(arch) && Files.isRegularFile(Path.of(arch)));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean looksLikeFile(String arch) {

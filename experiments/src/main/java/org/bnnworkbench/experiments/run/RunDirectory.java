@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The folder of one run: its record {@value #RECORD} and, when asked for, its checkpoint {@value #CHECKPOINT}.
+ * The folder of one run: its record {@value #RECORD}, its log {@value #LOG}, the lock file {@value #LOCK} that the
+ * training process holds while it runs, and, when asked for, its checkpoint {@value #CHECKPOINT}.
  */
 public final class RunDirectory {
 
     public static final String RECORD = "run.json";
     public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String LOG = "run.log";
+    public static final String LOCK = "run.lock";
 
     private final Path path;
 
@@ -28,6 +31,19 @@ public final class RunDirectory {
 
     public Path checkpointFile() {
         return path.resolve(CHECKPOINT);
+    }
+
+    public Path logFile() {
+        return path.resolve(LOG);
+    }
+
+    public Path lockFile() {
+        return path.resolve(LOCK);
+    }
+
+    /** Whether a live process is training in this folder now (it holds {@link #lockFile()}). */
+    public boolean isInUse() {
+        return LockFile.isHeld(lockFile());
     }
 
     public boolean hasRecord() {

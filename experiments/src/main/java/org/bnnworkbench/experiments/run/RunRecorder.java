@@ -1,5 +1,6 @@
 package org.bnnworkbench.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -7,8 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bnnworkbench.engine.cost.CostConvention;
+import org.bnnworkbench.engine.cost.CostModel;
 import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.engine.data.LabelledImages;
+import org.bnnworkbench.engine.spec.NetworkSpec;
+import org.bnnworkbench.engine.spec.SpecJson;
 import org.bnnworkbench.engine.train.EpochMetrics;
 import org.bnnworkbench.engine.train.TrainingConfig;
 import org.bnnworkbench.engine.train.TrainingEvent;
@@ -25,10 +30,11 @@ public final class RunRecorder implements TrainingListener {
     private static final int[][] NO_CONFUSION = new int[0][0];
 
     private final RunDirectory directory;
-    private final String arch;
-    private final String datasetName;
+    private final RunSettings settings;
     private final DatasetSplit data;
     private final Map<String, Object> config;
+    private final RunRecord.Cost cost;
+    private final JsonNode spec;
     private final RunRecord.Environment environment;
     private Instant startedAt = now();
     private long startNanos = System.nanoTime();
@@ -42,12 +48,30 @@ public final class RunRecorder implements TrainingListener {
     /** @param datasetName the name or path the data set was asked for by */
     public RunRecorder(RunDirectory directory, String arch, String datasetName, DatasetSplit data,
                        TrainingConfig config, RunRecord.Environment environment) {
+        this(directory, new RunSettings(arch, Map.of(), false, datasetName, config), null, data, environment);
+    }
+
+    /**
+     * @param spec the network as trained (the full-precision twin if the settings ask for it), recorded with its cost;
+     *             null to record neither
+     */
+    public RunRecorder(RunDirectory directory, RunSettings settings, NetworkSpec spec, DatasetSplit data,
+                       RunRecord.Environment environment) {
         this.directory = directory;
-        this.arch = arch;
-        this.datasetName = datasetName;
+        this.settings = settings;
         this.data = data;
-        this.config = config.asMap();
+        this.config = settings.config().asMap();
         this.environment = environment;
+        this.cost = spec == null ? null : costOf(spec);
+        this.spec = spec == null ? null : SpecJson.toTree(spec);
+    }
+
+    private static RunRecord.Cost costOf(NetworkSpec spec) {
+        try {
+            return RunRecord.Cost.of(CostModel.of(spec, CostConvention.BMXNET));
+        } catch (RuntimeException e) {
+            return null; // a network too large to count still trains (if it fits in memory at all)
+        }
     }
 
     /** The epochs a checkpoint brings along when a run is resumed; they open the history. */
@@ -110,11 +134,12 @@ public final class RunRecorder implements TrainingListener {
                             int[][] confusion, Instant finishedAt) {
         double top1 = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).testTop1();
         LabelledImages train = data.train();
-        var dataset = new RunRecord.Dataset(datasetName, data.source(), trainImages, testImages,
+        var dataset = new RunRecord.Dataset(settings.dataset(), data.source(), trainImages, testImages,
                 train.height() + "x" + train.width() + "x" + train.channels(), train.classes(), data.licenceNotice());
-        return new RunRecord(RunRecord.FORMAT, RunRecord.VERSION, status, message, arch, dataset, config, epochs,
-                top1, epochs.size(), resumedFromEpoch, wallSeconds, meanImagesPerSecond(epochs), parameters,
-                confusion, environment, startedAt, finishedAt);
+        return new RunRecord(RunRecord.FORMAT, RunRecord.VERSION, status, message, settings.arch(),
+                settings.params(), settings.fullPrecision(), dataset, config, epochs, top1, epochs.size(),
+                resumedFromEpoch, wallSeconds, meanImagesPerSecond(epochs), parameters, cost, confusion, environment,
+                startedAt, finishedAt, spec);
     }
 
     /** Images over seconds of training, summed over epochs: a slow epoch weighs as much as it took. */

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.bnnworkbench.engine.train.TrainingResult;
 
-/** Where a run stands, as written in its record: {@code running} until it ends one of the other four ways. */
+/**
+ * Where a run stands, as written in its record: {@code running} until it ends as {@code completed},
+ * {@code cancelled}, {@code diverged} or {@code failed}. {@code interrupted} is never written: it is what a run store
+ * shows for a record that says {@code running} while no live process trains it (it crashed or was killed).
+ */
 public enum RunStatus {
-    RUNNING, COMPLETED, CANCELLED, DIVERGED, FAILED;
+    RUNNING, COMPLETED, CANCELLED, DIVERGED, FAILED, INTERRUPTED;
 
     /** The word in {@code run.json}, e.g. {@code "completed"}. */
     @JsonValue

@@ -112,6 +112,19 @@ class TrainRunTest {
         Instant finished = Instant.parse(run.get("finishedAt").asText());
         assertThat(run.get("startedAt").asText()).endsWith("Z");
         assertThat(finished).isAfterOrEqualTo(started);
+
+        assertThat(run.get("params")).isEmpty();
+        assertThat(run.get("fullPrecision").asBoolean()).isFalse();
+        assertThat(run.at("/spec/format").asText()).isEqualTo("bnn-workbench/network");
+        JsonNode cost = run.get("cost");
+        assertThat(fieldNames(cost)).containsExactly("convention", "binaryParams", "fpParams", "modelSizeBytes",
+                "modelSizeMB", "modelSizeMiB", "flops", "bops", "ops");
+        assertThat(cost.get("convention").asText()).isEqualTo("bmxnet");
+        assertThat(cost.get("binaryParams").asLong() + cost.get("fpParams").asLong())
+                .isEqualTo(run.get("parameters").asLong());
+        assertThat(cost.get("ops").asDouble()).isPositive();
+        assertThat(Files.readString(out.resolve("run.log"))).contains("started: bnn-small").contains("epoch 1/1:")
+                .contains("completed: ");
     }
 
     @Test

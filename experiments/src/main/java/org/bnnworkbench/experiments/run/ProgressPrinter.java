@@ -1,4 +1,4 @@
-package org.bnnworkbench.experiments.cli;
+package org.bnnworkbench.experiments.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -9,9 +9,10 @@ import org.bnnworkbench.engine.train.TrainingListener;
 /**
  * Shows training progress on standard error: on a terminal one line rewritten in place after every batch; in a
  * log file or pipe a line about every tenth of an epoch, which a log can hold and a person can still follow. After
- * each epoch, one line with its metrics.
+ * each epoch, one line with its metrics. {@code bnn train} prints it on standard error, and every run keeps the same
+ * lines in its {@code run.log}.
  */
-final class ProgressPrinter implements TrainingListener {
+public final class ProgressPrinter implements TrainingListener {
 
     /** Lines per epoch when the output is not a terminal. */
     private static final int LINES_PER_EPOCH = 10;
@@ -27,7 +28,7 @@ final class ProgressPrinter implements TrainingListener {
     private int openLineLength;
     private long lastRedraw;
 
-    ProgressPrinter(PrintStream err, boolean terminal) {
+    public ProgressPrinter(PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
@@ -43,7 +44,7 @@ final class ProgressPrinter implements TrainingListener {
         } else if (event instanceof TrainingEvent.Batch b) {
             batch(b);
         } else if (event instanceof TrainingEvent.Epoch e) {
-            line(epochLine(e.metrics()));
+            line(epochLine(e.metrics(), epochs));
         } else if (event instanceof TrainingEvent.Finished) {
             endOpenLine();
         }
@@ -79,7 +80,8 @@ final class ProgressPrinter implements TrainingListener {
                 b.imagesPerSecond(), duration(b.etaSeconds()));
     }
 
-    private String epochLine(EpochMetrics m) {
+    /** One epoch's metrics in a line; {@code epochs} is the run's total. */
+    public static String epochLine(EpochMetrics m, int epochs) {
         return String.format(Locale.ROOT, "epoch %d/%d: train loss %s acc %.2f%% | test loss %s top-1 %.2f%% "
                         + "top-5 %.2f%% | saturation %.1f%% flips %.3f%% | lr %.3g | %.1f s, %.0f img/s",
                 m.epoch(), epochs, loss(m.trainLoss()), 100 * m.trainTop1(), loss(m.testLoss()), 100 * m.testTop1(),
@@ -88,11 +90,11 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     /** Four decimals, as losses of a working run are small; a run heading for divergence gets an exponent. */
-    static String loss(double value) {
+    public static String loss(double value) {
         return String.format(Locale.ROOT, Math.abs(value) < 1e4 ? "%.4f" : "%.3e", value);
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {
             return "?";
         }

@@ -1,0 +1,221 @@
+package org.bnnworkbench.experiments.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bnnworkbench.engine.data.DatasetCatalog;
+import org.bnnworkbench.engine.data.DatasetSplit;
+import org.bnnworkbench.engine.train.TrainingEvent;
+import org.bnnworkbench.experiments.run.LockFile;
+import org.bnnworkbench.experiments.run.RunInUseException;
+import org.bnnworkbench.experiments.run.RunRecordJson;
+import org.bnnworkbench.experiments.run.RunStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real sweeps of tiny networks (16 features, 256 images, one epoch: about a second a point). */
+class SweepRunnerTest {
+
+    private static final String BASE = "\"base\": {\"arch\": \"bnn-small\", \"epochs\": 1, \"batch\": 64, "
+            + "\"trainLimit\": 256, \"testLimit\": 128, \"params\": {\"growthRate\": 16, \"initFeatures\": 16}}";
+    private static DatasetSplit data;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void loadTheDataOnce() {
+        data = new DatasetCatalog().resolve("fashion-mnist-subset");
+    }
+
+    private static Sweep sweep(String rest) {
+        return SweepFile.parse("{\"name\": \"test\", " + BASE + ", " + rest + "}", "test");
+    }
+
+    private static SweepRunner runner(Sweep sweep, Path folder) {
+        return new SweepRunner(sweep, folder).datasets(name -> data);
+    }
+
+    @Test
+    void aSweepRunsEveryPointKeepsEachRunAndTellsItsListeners() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.3]}");
+        List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+        SweepResult result = runner(sweep, temp).parallel(2).addListener(events::add).run();
+
+        assertThat(result.results()).hasSize(2).allSatisfy(e -> assertThat(e.status()).isEqualTo(RunStatus.COMPLETED));
+        assertThat(result.ranNow()).isEqualTo(2);
+        assertThat(result.isComplete()).isTrue();
+        assertThat(result.best()).isPresent();
+        assertThat(events.get(0)).isInstanceOfSatisfying(SweepEvent.Started.class, s -> {
+            assertThat(s.points()).hasSize(2);
+            assertThat(s.toRun()).isEqualTo(2);
+            assertThat(s.done()).isEmpty();
+        });
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(SweepEvent.Finished.class,
+                f -> assertThat(f.result()).isEqualTo(result));
+        assertThat(events).filteredOn(SweepEvent.PointStarted.class::isInstance).hasSize(2);
+        assertThat(events).filteredOn(e -> e instanceof SweepEvent.PointProgress p
+                && p.event() instanceof TrainingEvent.Epoch).hasSize(2);
+        assertThat(events).filteredOn(SweepEvent.PointFinished.class::isInstance).hasSize(2)
+                .allSatisfy(e -> {
+                    var f = (SweepEvent.PointFinished) e;
+                    assertThat(f.record().status()).isEqualTo(RunStatus.COMPLETED);
+                    assertThat(f.entry().testTop1()).isEqualTo(f.record().testTop1());
+                    assertThat(f.entry().modelSizeBytes()).isEqualTo(f.record().cost().modelSizeBytes());
+                });
+
+        for (SweepPoint p : result.points()) {
+            Path run = temp.resolve("runs").resolve(p.id());
+            assertThat(run.resolve("run.json")).isRegularFile();
+            assertThat(run.resolve("run.log")).content().contains("epoch 1/1:");
+            assertThat(((Number) RunRecordJson.read(run.resolve("run.json")).config().get("clip")).floatValue())
+                    .isEqualTo(p.settings().config().clip());
+        }
+        assertThat(temp.resolve("sweep.json")).hasContent(sweep.source());
+        assertThat(Files.readAllLines(temp.resolve("journal.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void resultsCsvHoldsOneRowPerRunWithEverySweptValueAndTheBestMarked() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"random\": {\"samples\": 1, \"space\": "
+                + "{\"lr\": {\"min\": 1e-3, \"max\": 1e-2, \"log\": true}}}");
+
+        SweepResult result = runner(sweep, temp).run();
+
+        List<String> lines = Files.readAllLines(temp.resolve("results.csv"));
+        assertThat(lines.get(0)).isEqualTo("id,clip,lr,seed,status,testTop1,modelSizeBytes,ops,wallSeconds,best");
+        assertThat(lines).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            JournalEntry entry = result.results().get(i);
+            assertThat(cells).hasSize(10);
+            assertThat(cells[0]).isEqualTo(result.points().get(i).id());
+            assertThat(Double.parseDouble(cells[1])).isEqualTo(i == 0 ? 0.8 : 1.3);
+            assertThat(Float.parseFloat(cells[2])).isEqualTo(result.points().get(i).settings().config().learningRate());
+            assertThat(cells[3]).isEqualTo("42");
+            assertThat(cells[4]).isEqualTo("completed");
+            assertThat(Double.parseDouble(cells[5])).isEqualTo(entry.testTop1()).isBetween(0.0, 1.0);
+            assertThat(Long.parseLong(cells[6])).isPositive();
+            assertThat(Double.parseDouble(cells[7])).isPositive();
+            assertThat(Double.parseDouble(cells[8])).isPositive();
+            assertThat(cells[9]).isEqualTo(Boolean.toString(entry.id().equals(result.best().get().id())));
+        }
+        assertThat(lines).filteredOn(l -> l.endsWith(",true")).hasSize(1);
+    }
+
+    @Test
+    void runningAgainKeepsFinishedRunsAndTrainsOnlyNewPoints() throws IOException {
+        runner(sweep("\"grid\": {\"clip\": [0.8]}"), temp).run();
+        SweepPoint first = sweep("\"grid\": {\"clip\": [0.8]}").points().get(0);
+        byte[] firstRecord = Files.readAllBytes(temp.resolve("runs").resolve(first.id()).resolve("run.json"));
+        String firstLine = Files.readAllLines(temp.resolve("journal.jsonl")).get(0);
+
+        SweepResult grown = runner(sweep("\"grid\": {\"clip\": [0.8, 1.3]}"), temp).run();
+        SweepResult again = runner(sweep("\"grid\": {\"clip\": [0.8, 1.3]}"), temp).run();
+
+        assertThat(grown.points().get(0).id()).isEqualTo(first.id());
+        assertThat(grown.ranNow()).isEqualTo(1);
+        assertThat(grown.results()).hasSize(2);
+        assertThat(again.ranNow()).isZero();
+        assertThat(again.results()).isEqualTo(grown.results());
+        assertThat(Files.readAllBytes(temp.resolve("runs").resolve(first.id()).resolve("run.json")))
+                .isEqualTo(firstRecord);
+        assertThat(Files.readAllLines(temp.resolve("journal.jsonl"))).hasSize(2).first().isEqualTo(firstLine);
+    }
+
+    @Test
+    void aRunWhoseJournalLineWasLostIsTakenFromItsRecordNotTrainedAgain() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8]}");
+        SweepResult before = runner(sweep, temp).run();
+        Files.delete(temp.resolve("journal.jsonl"));
+        List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+        SweepResult after = runner(sweep, temp).addListener(events::add).run();
+
+        assertThat(after.ranNow()).isZero();
+        assertThat(events).noneMatch(SweepEvent.PointStarted.class::isInstance);
+        assertThat(after.results()).isEqualTo(before.results());
+    }
+
+    @Test
+    void cancelStopsTheRunningPointWhichTrainsAgainNextTime() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.3]}");
+        SweepRunner runner = runner(sweep, temp);
+        List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+        runner.addListener(events::add);
+        runner.addListener(e -> {
+            if (e instanceof SweepEvent.PointProgress p && p.event() instanceof TrainingEvent.Batch) {
+                runner.cancel();
+            }
+        });
+
+        SweepResult cancelled = runner.run();
+
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(cancelled.results()).isEmpty();
+        assertThat(cancelled.notRun()).isEqualTo(2);
+        assertThat(events).filteredOn(SweepEvent.PointStarted.class::isInstance).hasSize(1);
+        assertThat(events).filteredOn(SweepEvent.PointFinished.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    assertThat(((SweepEvent.PointFinished) e).entry()).isNull();
+                    assertThat(((SweepEvent.PointFinished) e).record().status()).isEqualTo(RunStatus.CANCELLED);
+                });
+        assertThat(temp.resolve("journal.jsonl")).isEmptyFile();
+
+        SweepResult resumed = runner(sweep, temp).run();
+
+        assertThat(resumed.ranNow()).isEqualTo(2);
+        assertThat(resumed.results()).extracting(JournalEntry::status).containsOnly(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void noNewPointStartsOnceTheTimeBudgetIsSpent() throws IOException {
+        Sweep sweep = sweep("\"random\": {\"samples\": 3, \"seconds\": 0.5, \"space\": {\"clip\": [0.8, 1.0, 1.3]}}");
+
+        SweepResult result = runner(sweep, temp).addListener(e -> {
+            if (e instanceof SweepEvent.PointStarted) {
+                sleep(700); // the point takes longer than the whole budget
+            }
+        }).run();
+
+        assertThat(result.outOfTime()).isTrue();
+        assertThat(result.ranNow()).isEqualTo(1);
+        assertThat(result.notRun()).isEqualTo(2);
+        assertThat(result.cancelled()).isFalse();
+    }
+
+    @Test
+    void aPointWhoseNetworkCannotBeBuiltStopsTheSweepBeforeAnyFileIsWritten() {
+        Path folder = temp.resolve("sweep");
+        Sweep sweep = sweep("\"grid\": {\"blocks\": [[2, 0], [2, 2, 2]]}");
+
+        assertThatThrownBy(() -> runner(sweep, folder).run()).isInstanceOf(SweepFileException.class)
+                .hasMessageStartingWith("point 1 (blocks=2,2,2): bnn-small cannot be built");
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void twoSweepsNeverShareAFolder() throws IOException {
+        try (var held = LockFile.tryAcquire(temp.resolve(SweepRunner.LOCK)).orElseThrow()) {
+            assertThatThrownBy(() -> runner(sweep("\"grid\": {\"clip\": [1.0]}"), temp).run())
+                    .isInstanceOf(RunInUseException.class).hasMessageContaining("another sweep");
+        }
+        assertThat(temp.resolve("journal.jsonl")).doesNotExist();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

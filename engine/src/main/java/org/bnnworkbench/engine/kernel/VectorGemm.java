@@ -71,25 +71,31 @@ final class VectorGemm {
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, packB);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packA);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        int bPanel = (jr / NR) * NR * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int aPanel = (ir / MR) * MR * kc;
-                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            if (mr == MR && nr == NR) {
-                                kernel(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
-                            } else {
-                                java.util.Arrays.fill(tile, 0f);
-                                kernel(kc, packA, aPanel, packB, bPanel, tile, 0, NR);
-                                for (int i = 0; i < mr; i++) {
-                                    for (int j = 0; j < nr; j++) {
-                                        c[cIdx + i * ldc + j] += tile[i * NR + j];
-                                    }
-                                }
-                            }
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packA, 0);
+                    macroKernel(kc, mc, nc, packA, 0, packB, tile, c, cOff + ic * ldc + jc, ldc);
+                }
+            }
+        }
+    }
+
+    /** C[mc x nc] += packed A block (mc x kc, panels of MR rows) * packed B block (kc x nc). */
+    private static void macroKernel(int kc, int mc, int nc, float[] packA, int aBase, float[] packB,
+                                    float[] tile, float[] c, int cBase, int ldc) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bPanel = (jr / NR) * NR * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int aPanel = aBase + (ir / MR) * MR * kc;
+                int cIdx = cBase + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    kernel(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
+                } else {
+                    java.util.Arrays.fill(tile, 0f);
+                    kernel(kc, packA, aPanel, packB, bPanel, tile, 0, NR);
+                    for (int i = 0; i < mr; i++) {
+                        for (int j = 0; j < nr; j++) {
+                            c[cIdx + i * ldc + j] += tile[i * NR + j];
                         }
                     }
                 }
@@ -97,11 +103,72 @@ final class VectorGemm {
         }
     }
 
+    /** Rows of a packed A rounded up to whole micro-panels. */
+    static int paddedRows(int m) {
+        return (m + MR - 1) / MR * MR;
+    }
+
+    /**
+     * Packs all of op(A) (m x k) once, for {@link #multiplyPacked}: k is cut into blocks of KC, and
+     * block pc holds paddedRows(m) x kc values at offset pc * paddedRows(m), in panels of MR rows.
+     * Packing the weights of a convolution once per pass instead of once per GEMM block matters
+     * when the same weights multiply many small per-image matrices.
+     */
+    static float[] packAll(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+        int mPad = paddedRows(m);
+        float[] dst = new float[mPad * k];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packA(transA, a, aOff, lda, 0, m, pc, kc, 1f, dst, pc * mPad);
+        }
+        return dst;
+    }
+
+    /**
+     * C += A * B on the calling thread, A packed by {@link #packAll}, B (k x n) dense row-major.
+     * Sums each element of C in the same order as {@link #sgemm} with alpha = beta = 1.
+     */
+    static void multiplyPacked(float[] packedA, int m, int k, int n, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            return;
+        }
+        float[][] buffers = BUFFERS.get();
+        float[] packB = buffers[1];
+        float[] tile = buffers[2];
+        int mPad = paddedRows(m);
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(false, b, bOff, ldb, pc, kc, jc, nc, packB);
+                for (int ic = 0; ic < m; ic += MC) {
+                    macroKernel(kc, Math.min(MC, m - ic), nc, packedA, pc * mPad + ic * kc, packB, tile, c,
+                            cOff + ic * ldc + jc, ldc);
+                }
+            }
+        }
+    }
+
+    /** {@link #sgemm} on the calling thread only, for callers that already split work by images. */
+    static void sgemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        ScalarGemm.scale(m, n, beta, c, cOff, ldc);
+        if (k <= 0 || alpha == 0f) {
+            return;
+        }
+        block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
     /** Packs alpha * op(A)[ic.., pc..] into panels of MR rows: panel r holds kc groups of MR values. */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                              float alpha, float[] dst) {
+                              float alpha, float[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += MR) {
-            int panel = (ir / MR) * MR * kc;
+            int panel = dstOff + (ir / MR) * MR * kc;
             int rows = Math.min(MR, mc - ir);
             for (int i = 0; i < MR; i++) {
                 if (i >= rows) {

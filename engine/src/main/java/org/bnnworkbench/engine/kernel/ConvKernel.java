@@ -22,25 +22,20 @@ public final class ConvKernel {
     /** Weight-gradient partial sums: fixed, so that the bits do not depend on the thread count. */
     static final int WEIGHT_PARTS = 4;
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** Per-thread buffers, shared by all layers (a thread runs one task at a time). */
-    private static final class Scratch {
-        float[] cols = new float[0];
-        float[] matrix = new float[0];
-        float[] dcols = new float[0];
-
-        static float[] ensure(float[] buffer, long size) {
-            return buffer.length < size ? new float[(int) size] : buffer;
-        }
-    }
-
     private final ConvGeometry g;
     private final float padValue;
+    /** The stride-1 path without im2col, or null when the geometry needs the general one. */
+    private final StackedConv stacked;
 
     public ConvKernel(ConvGeometry geometry, float padValue) {
+        this(geometry, padValue, true);
+    }
+
+    /** With {@code stackedPath} false every geometry takes the im2col path (tests compare the two). */
+    ConvKernel(ConvGeometry geometry, float padValue, boolean stackedPath) {
         this.g = geometry;
         this.padValue = padValue;
+        this.stacked = stackedPath && PaddedStack.fits(geometry) ? new StackedConv(geometry, padValue) : null;
     }
 
     public ConvGeometry geometry() {
@@ -74,31 +69,31 @@ public final class ConvKernel {
         int cout = g.outChannels();
         int coutG = g.outPerGroup();
         int patch = g.patchSize();
-        int rows = g.groups() * patch;
         Tensor y = Tensor.zeros(n, cout, oh, ow);
         float[] out = y.data();
+        if (stacked != null) {
+            stacked.forward(x, w, bias, out);
+            return y;
+        }
         Gemm.PackedMatrix[] packed = packWeights(w, false);
         int per = imagesPerTask(n, plane);
         int tasks = (n + per - 1) / per;
         Parallel.forRange(tasks, 1, (t0, t1) -> {
-            Scratch s = SCRATCH.get();
+            ConvScratch s = ConvScratch.get();
             for (int t = t0; t < t1; t++) {
                 int first = t * per;
                 int count = Math.min(per, n - first);
                 int columns = count * plane;
-                float[] cols = s.cols = Scratch.ensure(s.cols, (long) rows * columns);
-                Im2col.im2col(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, cols);
                 if (count == 1) {
                     for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyPacked(packed[gi], columns, cols, gi * patch * columns, columns,
+                        Gemm.multiplyPacked(packed[gi], view(x, first, count, gi),
                                 out, (first * cout + gi * coutG) * plane, plane);
                     }
                 } else {
-                    float[] m = s.matrix = Scratch.ensure(s.matrix, (long) cout * columns);
+                    float[] m = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
                     java.util.Arrays.fill(m, 0, cout * columns, 0f);
                     for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyPacked(packed[gi], columns, cols, gi * patch * columns, columns,
-                                m, gi * coutG * columns, columns);
+                        Gemm.multiplyPacked(packed[gi], view(x, first, count, gi), m, gi * coutG * columns, columns);
                     }
                     for (int i = 0; i < count; i++) {
                         for (int co = 0; co < cout; co++) {
@@ -146,6 +141,10 @@ public final class ConvKernel {
                 dbias[co] += (float) sum;
             }
         }
+        if (stacked != null) {
+            stacked.backward(x, w, dy, dw, inputGradient ? dx.data() : null);
+            return dx;
+        }
         Gemm.PackedMatrix[] packedT = inputGradient ? packWeights(w, true) : null;
         int per = imagesPerTask(n, plane);
         int tasks = (n + per - 1) / per;
@@ -153,7 +152,7 @@ public final class ConvKernel {
         int weights = g.weightCount();
         float[][] partial = new float[parts][weights];
         Parallel.forRange(parts, 1, (p0, p1) -> {
-            Scratch s = SCRATCH.get();
+            ConvScratch s = ConvScratch.get();
             for (int part = p0; part < p1; part++) {
                 int tFrom = (int) ((long) tasks * part / parts);
                 int tTo = (int) ((long) tasks * (part + 1) / parts);
@@ -161,8 +160,6 @@ public final class ConvKernel {
                     int first = t * per;
                     int count = Math.min(per, n - first);
                     int columns = count * plane;
-                    float[] cols = s.cols = Scratch.ensure(s.cols, (long) rows * columns);
-                    Im2col.im2col(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, cols);
                     // dY of the task as a cout x columns matrix: in place for one image, else gathered
                     float[] a;
                     int aOff;
@@ -170,7 +167,7 @@ public final class ConvKernel {
                         a = grad;
                         aOff = first * cout * plane;
                     } else {
-                        a = s.matrix = Scratch.ensure(s.matrix, (long) cout * columns);
+                        a = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
                         aOff = 0;
                         for (int i = 0; i < count; i++) {
                             for (int co = 0; co < cout; co++) {
@@ -180,11 +177,11 @@ public final class ConvKernel {
                     }
                     int lda = count == 1 ? plane : columns;
                     for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.sgemmSerial(false, true, coutG, patch, columns, 1f, a, aOff + gi * coutG * lda, lda,
-                                cols, gi * patch * columns, columns, 1f, partial[part], gi * coutG * patch, patch);
+                        Gemm.multiplyTransposed(coutG, a, aOff + gi * coutG * lda, lda, view(x, first, count, gi),
+                                partial[part], gi * coutG * patch, patch);
                     }
                     if (inputGradient) {
-                        float[] dcols = s.dcols = Scratch.ensure(s.dcols, (long) rows * columns);
+                        float[] dcols = s.gradient = ConvScratch.ensure(s.gradient, (long) rows * columns);
                         java.util.Arrays.fill(dcols, 0, rows * columns, 0f);
                         for (int gi = 0; gi < g.groups(); gi++) {
                             Gemm.multiplyPacked(packedT[gi], columns, a, aOff + gi * coutG * lda, lda,
@@ -207,6 +204,10 @@ public final class ConvKernel {
         return dx;
     }
 
+    private Im2colView view(Tensor x, int first, int count, int group) {
+        return new Im2colView(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, group);
+    }
+
     private void checkInput(Tensor x) {
         if (x.rank() != 4 || x.c() != g.inChannels()) {
             throw new IllegalArgumentException("convolution expects N x " + g.inChannels()
@@ -220,6 +221,6 @@ public final class ConvKernel {
 
     /** Frees the calling thread's scratch buffers (they are re-allocated on the next call). */
     public void release() {
-        SCRATCH.remove();
+        ConvScratch.release();
     }
 }

@@ -106,4 +106,48 @@ public final class Gemm {
             ScalarGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
+
+    /** C += A * B on the calling thread, B an unfolded image that is packed without being built. */
+    public static void multiplyPacked(PackedMatrix a, Im2colView b, float[] c, int cOff, int ldc) {
+        if (a.packed != null) {
+            VectorGemm.multiplyPacked(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc);
+        } else {
+            multiplyPacked(a, b.columns(), b.materialize(), 0, b.columns(), c, cOff, ldc);
+        }
+    }
+
+    /**
+     * C += A * B^T on the calling thread, A m x b.columns() row-major, B an unfolded image: the
+     * weight gradient dY * cols^T of a convolution. Same bits as {@link #sgemm} on the built matrix.
+     */
+    public static void multiplyTransposed(int m, float[] a, int aOff, int lda, Im2colView b,
+                                          float[] c, int cOff, int ldc) {
+        if (VectorSupport.AVAILABLE) {
+            VectorGemm.sgemmSerial(false, m, b.rows(), b.columns(), 1f, a, aOff, lda, b::packTransposedPanels,
+                    1f, c, cOff, ldc);
+        } else {
+            ScalarGemm.sgemm(false, true, m, b.rows(), b.columns(), 1f, a, aOff, lda, b.materialize(), 0,
+                    b.columns(), 1f, c, cOff, ldc);
+        }
+    }
+
+    /** C += A * B on the calling thread, B rows read as shifted copies of one array. */
+    static void multiplyPacked(PackedMatrix a, ShiftView b, float[] c, int cOff, int ldc) {
+        if (a.packed != null) {
+            VectorGemm.multiplyPacked(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc);
+        } else {
+            multiplyPacked(a, b.columns(), b.materialize(), 0, b.columns(), c, cOff, ldc);
+        }
+    }
+
+    /** C += A * B^T on the calling thread, A m x b.columns(), B rows read as shifted copies. */
+    static void multiplyTransposed(int m, float[] a, int aOff, int lda, ShiftView b, float[] c, int cOff, int ldc) {
+        if (VectorSupport.AVAILABLE) {
+            VectorGemm.sgemmSerial(false, m, b.rows(), b.columns(), 1f, a, aOff, lda, b::packTransposedPanels,
+                    1f, c, cOff, ldc);
+        } else {
+            ScalarGemm.sgemm(false, true, m, b.rows(), b.columns(), 1f, a, aOff, lda, b.materialize(), 0,
+                    b.columns(), 1f, c, cOff, ldc);
+        }
+    }
 }

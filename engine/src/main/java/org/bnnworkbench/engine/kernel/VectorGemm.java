@@ -25,6 +25,19 @@ final class VectorGemm {
     private VectorGemm() {
     }
 
+    /**
+     * Writes op(B)[pc .. pc+kc, jc .. jc+nc] into panels of {@value #NR} columns, panel q at
+     * q * NR * kc holding kc rows of NR values, columns past nc zero. A dense matrix is copied; an
+     * {@link Im2colView} unfolds image patches straight into this layout.
+     */
+    interface PanelSource {
+        void pack(int pc, int kc, int jc, int nc, float[] dst);
+    }
+
+    private static PanelSource dense(boolean transB, float[] b, int bOff, int ldb) {
+        return (pc, kc, jc, nc, dst) -> packB(transB, b, bOff, ldb, pc, kc, jc, nc, dst);
+    }
+
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
@@ -37,17 +50,18 @@ final class VectorGemm {
         }
         int threads = 2L * m * n * k < PARALLEL_FLOPS ? 1 : Parallel.threads();
         if (threads == 1) {
-            block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            block(transA, 0, m, 0, n, k, alpha, a, aOff, lda, dense(transB, b, bOff, ldb), c, cOff, ldc);
             return;
         }
+        PanelSource source = dense(transB, b, bOff, ldb);
         int colPanels = (n + NR - 1) / NR;
         int rowPanels = (m + MR - 1) / MR;
         if (balance(colPanels, threads) >= balance(rowPanels, threads)) {
-            Parallel.forParts(colPanels, threads, (part, from, to) -> block(transA, transB, 0, m,
-                    from * NR, Math.min(n, to * NR), k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+            Parallel.forParts(colPanels, threads, (part, from, to) -> block(transA, 0, m,
+                    from * NR, Math.min(n, to * NR), k, alpha, a, aOff, lda, source, c, cOff, ldc));
         } else {
-            Parallel.forParts(rowPanels, threads, (part, from, to) -> block(transA, transB,
-                    from * MR, Math.min(m, to * MR), 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+            Parallel.forParts(rowPanels, threads, (part, from, to) -> block(transA,
+                    from * MR, Math.min(m, to * MR), 0, n, k, alpha, a, aOff, lda, source, c, cOff, ldc));
         }
     }
 
@@ -57,8 +71,8 @@ final class VectorGemm {
         return (double) panels / ((double) perThread * threads);
     }
 
-    private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
-                              float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void block(boolean transA, int i0, int i1, int j0, int j1, int k,
+                              float alpha, float[] a, int aOff, int lda, PanelSource b,
                               float[] c, int cOff, int ldc) {
         float[][] buffers = BUFFERS.get();
         float[] packA = buffers[0];
@@ -68,7 +82,7 @@ final class VectorGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, packB);
+                b.pack(pc, kc, jc, nc, packB);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packA, 0);
@@ -128,7 +142,7 @@ final class VectorGemm {
      * C += A * B on the calling thread, A packed by {@link #packAll}, B (k x n) dense row-major.
      * Sums each element of C in the same order as {@link #sgemm} with alpha = beta = 1.
      */
-    static void multiplyPacked(float[] packedA, int m, int k, int n, float[] b, int bOff, int ldb,
+    static void multiplyPacked(float[] packedA, int m, int k, int n, PanelSource b,
                                float[] c, int cOff, int ldc) {
         if (m <= 0 || n <= 0 || k <= 0) {
             return;
@@ -141,7 +155,7 @@ final class VectorGemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(false, b, bOff, ldb, pc, kc, jc, nc, packB);
+                b.pack(pc, kc, jc, nc, packB);
                 for (int ic = 0; ic < m; ic += MC) {
                     macroKernel(kc, Math.min(MC, m - ic), nc, packedA, pc * mPad + ic * kc, packB, tile, c,
                             cOff + ic * ldc + jc, ldc);
@@ -151,9 +165,20 @@ final class VectorGemm {
     }
 
     /** {@link #sgemm} on the calling thread only, for callers that already split work by images. */
+    static void multiplyPacked(float[] packedA, int m, int k, int n, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc) {
+        multiplyPacked(packedA, m, k, n, dense(false, b, bOff, ldb), c, cOff, ldc);
+    }
+
     static void sgemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
+        sgemmSerial(transA, m, n, k, alpha, a, aOff, lda, dense(transB, b, bOff, ldb), beta, c, cOff, ldc);
+    }
+
+    /** {@link #sgemm} on the calling thread with op(B) from a panel source. */
+    static void sgemmSerial(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                            PanelSource b, float beta, float[] c, int cOff, int ldc) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -161,7 +186,7 @@ final class VectorGemm {
         if (k <= 0 || alpha == 0f) {
             return;
         }
-        block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        block(transA, 0, m, 0, n, k, alpha, a, aOff, lda, b, c, cOff, ldc);
     }
 
     /** Packs alpha * op(A)[ic.., pc..] into panels of MR rows: panel r holds kc groups of MR values. */

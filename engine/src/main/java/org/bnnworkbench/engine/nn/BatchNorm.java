@@ -1,6 +1,7 @@
 package org.bnnworkbench.engine.nn;
 
 import java.util.List;
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.kernel.Reductions;
 import org.bnnworkbench.engine.tensor.Tensor;
@@ -24,7 +25,9 @@ public final class BatchNorm implements Layer {
     private final float[] runningMean;
     private final float[] runningVar;
 
-    private Tensor normalized;
+    /** The training-mode input and its batch statistics; x-hat is recomputed from them in backward. */
+    private Tensor input;
+    private float[] batchMean;
     private float[] invStd;
     private boolean lastTraining;
 
@@ -79,8 +82,8 @@ public final class BatchNorm implements Layer {
         float[] in = x.data();
         Tensor y = Tensor.zerosLike(x);
         float[] out = y.data();
-        float[] xhat = training ? new float[in.length] : null;
         float[] inv = new float[channels];
+        float[] means = new float[channels];
         float[] g = gamma.value().data();
         float[] b = beta.value().data();
         long count = (long) n * plane;
@@ -109,39 +112,31 @@ public final class BatchNorm implements Layer {
                 float is = (float) (1.0 / Math.sqrt(var + epsilon));
                 inv[c] = is;
                 float m = (float) mean;
+                means[c] = m;
                 float gc = g[c];
                 float shift = b[c];
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
-                    if (xhat != null) {
-                        for (int p = base; p < base + plane; p++) {
-                            float h = (in[p] - m) * is;
-                            xhat[p] = h;
-                            out[p] = h * gc + shift;
-                        }
-                    } else {
-                        for (int p = base; p < base + plane; p++) {
-                            out[p] = (in[p] - m) * is * gc + shift;
-                        }
-                    }
+                    Elementwise.normalize(in, out, base, base + plane, m, is, gc, shift);
                 }
             }
         });
         lastTraining = training;
-        normalized = training ? new Tensor(xhat, x.shape()) : null;
+        input = training ? x : null;
+        batchMean = means;
         invStd = inv;
         return y;
     }
 
     @Override
     public Tensor backward(Tensor gradOutput) {
-        if (!lastTraining || normalized == null) {
+        if (!lastTraining || input == null) {
             throw new IllegalStateException("BatchNorm backward needs a training-mode forward pass");
         }
         int n = gradOutput.n();
         int plane = gradOutput.size() / (n * channels);
         float[] dy = gradOutput.data();
-        float[] xhat = normalized.data();
+        float[] in = input.data();
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
         float[] g = gamma.value().data();
@@ -155,7 +150,7 @@ public final class BatchNorm implements Layer {
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
                     sumDy += Reductions.sum(dy, base, plane);
-                    sumDyXhat += Reductions.dot(dy, base, xhat, base, plane);
+                    sumDyXhat += Reductions.dotNormalized(dy, in, base, plane, batchMean[c], invStd[c]);
                 }
                 dg[c] += (float) sumDyXhat;
                 db[c] += (float) sumDy;
@@ -165,9 +160,8 @@ public final class BatchNorm implements Layer {
                 float meanDyXhat = (float) (sumDyXhat / count);
                 for (int i = 0; i < n; i++) {
                     int base = (i * channels + c) * plane;
-                    for (int p = base; p < base + plane; p++) {
-                        out[p] = k * (dy[p] - meanDy - xhat[p] * meanDyXhat);
-                    }
+                    Elementwise.normalizeGradient(dy, in, out, base, base + plane, batchMean[c], invStd[c], k, meanDy,
+                            meanDyXhat);
                 }
             }
         });
@@ -186,6 +180,6 @@ public final class BatchNorm implements Layer {
 
     @Override
     public void release() {
-        normalized = null;
+        input = null;
     }
 }

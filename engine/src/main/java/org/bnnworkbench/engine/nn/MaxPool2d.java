@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.nn;
 
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
@@ -88,25 +89,7 @@ public final class MaxPool2d implements Layer {
                 int src = plane * h * w;
                 int dst = plane * oh * ow;
                 for (int oy = 0; oy < oh; oy++) {
-                    int r0 = src + 2 * oy * w;
-                    int r1 = r0 + w;
-                    int o = dst + oy * ow;
-                    for (int ox = 0; ox < ow; ox++) {
-                        int i0 = r0 + 2 * ox;
-                        int i1 = r1 + 2 * ox;
-                        int best = i0;
-                        if (in[i0 + 1] > in[best]) {
-                            best = i0 + 1;
-                        }
-                        if (in[i1] > in[best]) {
-                            best = i1;
-                        }
-                        if (in[i1 + 1] > in[best]) {
-                            best = i1 + 1;
-                        }
-                        out[o + ox] = in[best];
-                        arg[o + ox] = best;
-                    }
+                    Elementwise.maxPool2x2Row(in, src + 2 * oy * w, w, out, arg, dst + oy * ow, ow);
                 }
             }
         });

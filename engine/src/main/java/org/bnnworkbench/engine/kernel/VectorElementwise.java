@@ -1,0 +1,118 @@
+package org.bnnworkbench.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Elementwise} on the Vector API: the same operations in the same order per element (no
+ * fused multiply-add), so the bits equal the plain loops'. Only loaded with jdk.incubator.vector.
+ */
+final class VectorElementwise {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final int L = S.length();
+
+    private VectorElementwise() {
+    }
+
+    static long sign(float[] in, float[] out, int from, int to, float t) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusOne = FloatVector.broadcast(S, -1f);
+        long count = 0;
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector v = FloatVector.fromArray(S, in, i);
+            // x >= 0 is false for NaN, as in the scalar select
+            minusOne.blend(one, v.compare(VectorOperators.GE, 0f)).intoArray(out, i);
+            count += v.abs().compare(VectorOperators.GT, t).trueCount();
+        }
+        return count + Elementwise.signPlain(in, out, i, to, t);
+    }
+
+    static void passWithin(float[] in, float[] g, float[] out, int from, int to, float t) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            VectorMask<Float> within = FloatVector.fromArray(S, in, i).abs().compare(VectorOperators.LE, t);
+            zero.blend(FloatVector.fromArray(S, g, i), within).intoArray(out, i);
+        }
+        Elementwise.passWithinPlain(in, g, out, i, to, t);
+    }
+
+    static void relu(float[] in, float[] out, int from, int to) {
+        // Math.max(x, 0f): NaN stays NaN and -0 becomes +0; max on the Vector API follows Math.max
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector.fromArray(S, in, i).max(zero).intoArray(out, i);
+        }
+        Elementwise.reluPlain(in, out, i, to);
+    }
+
+    static void passPositive(float[] in, float[] g, float[] out, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            VectorMask<Float> positive = FloatVector.fromArray(S, in, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, g, i), positive).intoArray(out, i);
+        }
+        Elementwise.passPositivePlain(in, g, out, i, to);
+    }
+
+    static void normalize(float[] in, float[] out, int from, int to, float mean, float invStd, float gamma,
+                          float beta) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector.fromArray(S, in, i).sub(mean).mul(invStd).mul(gamma).add(beta).intoArray(out, i);
+        }
+        Elementwise.normalizePlain(in, out, i, to, mean, invStd, gamma, beta);
+    }
+
+    static void normalizeGradient(float[] dy, float[] x, float[] out, int from, int to, float mean, float invStd,
+                                  float k, float meanDy, float meanDyXhat) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector xhat = FloatVector.fromArray(S, x, i).sub(mean).mul(invStd);
+            FloatVector d = FloatVector.fromArray(S, dy, i).sub(meanDy);
+            d.sub(xhat.mul(meanDyXhat)).mul(k).intoArray(out, i);
+        }
+        Elementwise.normalizeGradientPlain(dy, x, out, i, to, mean, invStd, k, meanDy, meanDyXhat);
+    }
+
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final int[] EVEN = {0, 2, 4, 6, 8, 10, 12, 14};
+
+    /**
+     * Max of 2x2 windows for one output row (input rows r0 and r0 + w) and the index of the first
+     * maximum, as the scalar loop compares: top-left, top-right, bottom-left, bottom-right, a later
+     * one winning only when strictly greater. Gathers eight windows at a time; returns how many
+     * outputs it wrote (a multiple of eight, the caller does the rest).
+     */
+    static int maxPool2x2Row(float[] in, int r0, int w, float[] out, int[] arg, int o, int ow) {
+        IntVector even = IntVector.fromArray(I, EVEN, 0);
+        int ox = 0;
+        for (; ox + L <= ow; ox += L) {
+            int a = r0 + 2 * ox;
+            FloatVector best = FloatVector.fromArray(S, in, a, EVEN, 0);
+            IntVector index = even.add(a);
+            FloatVector v = FloatVector.fromArray(S, in, a + 1, EVEN, 0);
+            VectorMask<Float> m = v.compare(VectorOperators.GT, best);
+            best = best.blend(v, m);
+            index = index.blend(even.add(a + 1), m.cast(I));
+            v = FloatVector.fromArray(S, in, a + w, EVEN, 0);
+            m = v.compare(VectorOperators.GT, best);
+            best = best.blend(v, m);
+            index = index.blend(even.add(a + w), m.cast(I));
+            v = FloatVector.fromArray(S, in, a + w + 1, EVEN, 0);
+            m = v.compare(VectorOperators.GT, best);
+            best = best.blend(v, m);
+            index = index.blend(even.add(a + w + 1), m.cast(I));
+            best.intoArray(out, o + ox);
+            index.intoArray(arg, o + ox);
+        }
+        return ox;
+    }
+}

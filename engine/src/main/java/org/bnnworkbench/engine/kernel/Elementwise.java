@@ -114,20 +114,36 @@ public final class Elementwise {
     }
 
     /**
-     * Max pooling 2x2 / stride 2 of one output row: out[o + ox] = the max of the window at input
-     * rows r0, r0 + w, columns 2ox, 2ox + 1, and arg[o + ox] its index (the first one on ties, a
-     * later one only when strictly greater).
+     * Offsets of the top-left input of every 2x2 / stride-2 window of a plane with an oh x ow
+     * output and input rows of width w, for {@link #maxPool2x2Plane}.
      */
-    public static void maxPool2x2Row(float[] in, int r0, int w, float[] out, int[] arg, int o, int ow) {
-        int done = VectorSupport.AVAILABLE ? VectorElementwise.maxPool2x2Row(in, r0, w, out, arg, o, ow) : 0;
-        maxPool2x2RowPlain(in, r0, w, out, arg, o, done, ow);
+    public static int[] windowCorners(int oh, int ow, int w) {
+        int[] corner = new int[oh * ow];
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                corner[oy * ow + ox] = 2 * oy * w + 2 * ox;
+            }
+        }
+        return corner;
     }
 
-    static void maxPool2x2RowPlain(float[] in, int r0, int w, float[] out, int[] arg, int o, int from, int ow) {
-        int r1 = r0 + w;
-        for (int ox = from; ox < ow; ox++) {
-            int i0 = r0 + 2 * ox;
-            int i1 = r1 + 2 * ox;
+    /**
+     * Max pooling 2x2 / stride 2 of one plane: out[dst + j] = the max of the window whose top-left
+     * input is src + corner[j], arg[dst + j] its index (the first one on ties: top-left, top-right,
+     * bottom-left, bottom-right, a later one only when strictly greater).
+     */
+    public static void maxPool2x2Plane(float[] in, int src, int w, int[] corner, float[] out, int[] arg, int dst) {
+        int outputs = corner.length;
+        int done = VectorSupport.AVAILABLE ? VectorElementwise.maxPool2x2Plane(in, src, w, corner, out, arg, dst, outputs)
+                : 0;
+        maxPool2x2PlanePlain(in, src, w, corner, out, arg, dst, done, outputs);
+    }
+
+    static void maxPool2x2PlanePlain(float[] in, int src, int w, int[] corner, float[] out, int[] arg, int dst,
+                                     int from, int to) {
+        for (int j = from; j < to; j++) {
+            int i0 = src + corner[j];
+            int i1 = i0 + w;
             int best = i0;
             if (in[i0 + 1] > in[best]) {
                 best = i0 + 1;
@@ -138,8 +154,8 @@ public final class Elementwise {
             if (in[i1 + 1] > in[best]) {
                 best = i1 + 1;
             }
-            out[o + ox] = in[best];
-            arg[o + ox] = best;
+            out[dst + j] = in[best];
+            arg[dst + j] = best;
         }
     }
 }

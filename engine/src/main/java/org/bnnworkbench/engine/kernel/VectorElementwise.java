@@ -83,36 +83,35 @@ final class VectorElementwise {
     }
 
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final int[] EVEN = {0, 2, 4, 6, 8, 10, 12, 14};
-
     /**
-     * Max of 2x2 windows for one output row (input rows r0 and r0 + w) and the index of the first
-     * maximum, as the scalar loop compares: top-left, top-right, bottom-left, bottom-right, a later
-     * one winning only when strictly greater. Gathers eight windows at a time; returns how many
-     * outputs it wrote (a multiple of eight, the caller does the rest).
+     * Max of 2x2 windows over one plane of {@code outputs} output positions, eight at a time:
+     * window j starts at input offset src + corner[j] (corner[] covers the whole plane, so a vector
+     * may span output rows). The first maximum wins as in the scalar loop: top-left, top-right,
+     * bottom-left, bottom-right, a later one only when strictly greater. Returns how many outputs
+     * it wrote (a multiple of eight, the caller does the rest).
      */
-    static int maxPool2x2Row(float[] in, int r0, int w, float[] out, int[] arg, int o, int ow) {
-        IntVector even = IntVector.fromArray(I, EVEN, 0);
-        int ox = 0;
-        for (; ox + L <= ow; ox += L) {
-            int a = r0 + 2 * ox;
-            FloatVector best = FloatVector.fromArray(S, in, a, EVEN, 0);
-            IntVector index = even.add(a);
-            FloatVector v = FloatVector.fromArray(S, in, a + 1, EVEN, 0);
+    static int maxPool2x2Plane(float[] in, int src, int w, int[] corner, float[] out, int[] arg, int dst,
+                               int outputs) {
+        int j = 0;
+        for (; j + L <= outputs; j += L) {
+            IntVector index = IntVector.fromArray(I, corner, j).add(src);
+            FloatVector best = FloatVector.fromArray(S, in, src, corner, j);
+            FloatVector v = FloatVector.fromArray(S, in, src + 1, corner, j);
             VectorMask<Float> m = v.compare(VectorOperators.GT, best);
             best = best.blend(v, m);
-            index = index.blend(even.add(a + 1), m.cast(I));
-            v = FloatVector.fromArray(S, in, a + w, EVEN, 0);
+            IntVector where = index;
+            where = where.blend(index.add(1), m.cast(I));
+            v = FloatVector.fromArray(S, in, src + w, corner, j);
             m = v.compare(VectorOperators.GT, best);
             best = best.blend(v, m);
-            index = index.blend(even.add(a + w), m.cast(I));
-            v = FloatVector.fromArray(S, in, a + w + 1, EVEN, 0);
+            where = where.blend(index.add(w), m.cast(I));
+            v = FloatVector.fromArray(S, in, src + w + 1, corner, j);
             m = v.compare(VectorOperators.GT, best);
             best = best.blend(v, m);
-            index = index.blend(even.add(a + w + 1), m.cast(I));
-            best.intoArray(out, o + ox);
-            index.intoArray(arg, o + ox);
+            where = where.blend(index.add(w + 1), m.cast(I));
+            best.intoArray(out, dst + j);
+            where.intoArray(arg, dst + j);
         }
-        return ox;
+        return j;
     }
 }

@@ -92,15 +92,9 @@ public final class BatchNorm implements Layer {
                 double mean;
                 double var;
                 if (training) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += Reductions.sum(in, (i * channels + c) * plane, plane);
-                    }
-                    mean = sum / count;
-                    double sq = 0;
-                    for (int i = 0; i < n; i++) {
-                        sq += Reductions.squaredDeviations(in, (i * channels + c) * plane, plane, mean);
-                    }
+                    int stride = channels * plane;
+                    mean = Reductions.channelSum(in, c * plane, stride, n, plane) / count;
+                    double sq = Reductions.channelSquaredDeviations(in, c * plane, stride, n, plane, mean);
                     var = sq / count;
                     double unbiased = count > 1 ? sq / (count - 1) : var;
                     runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
@@ -145,13 +139,11 @@ public final class BatchNorm implements Layer {
         long count = (long) n * plane;
         Parallel.forRange(channels, 1, (c0, c1) -> {
             for (int c = c0; c < c1; c++) {
-                double sumDy = 0;
-                double sumDyXhat = 0;
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    sumDy += Reductions.sum(dy, base, plane);
-                    sumDyXhat += Reductions.dotNormalized(dy, in, base, plane, batchMean[c], invStd[c]);
-                }
+                double[] sums = new double[2];
+                Reductions.channelGradientSums(dy, in, c * plane, channels * plane, n, plane, batchMean[c], invStd[c],
+                        sums);
+                double sumDy = sums[0];
+                double sumDyXhat = sums[1];
                 dg[c] += (float) sumDyXhat;
                 db[c] += (float) sumDy;
                 // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))

@@ -82,15 +82,12 @@ public final class MaxPool2d implements Layer {
         return y;
     }
 
-    /** The common 2x2/2 window without padding, without bounds checks in the inner loop. */
+    /** The common 2x2/2 window without padding, on the vector kernel. */
     private static void pool2x2(float[] in, float[] out, int[] arg, int planes, int h, int w, int oh, int ow) {
+        int[] corner = Elementwise.windowCorners(oh, ow, w);
         Parallel.forRange(planes, 4, (p0, p1) -> {
             for (int plane = p0; plane < p1; plane++) {
-                int src = plane * h * w;
-                int dst = plane * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    Elementwise.maxPool2x2Row(in, src + 2 * oy * w, w, out, arg, dst + oy * ow, ow);
-                }
+                Elementwise.maxPool2x2Plane(in, plane * h * w, w, corner, out, arg, plane * oh * ow);
             }
         });
     }

@@ -90,22 +90,26 @@ class ElementwiseTest {
     }
 
     @Test
-    void maxPoolRowsPickTheFirstMaximumAsThePlainLoopDoes() {
+    void maxPoolPlanesPickTheFirstMaximumAsThePlainLoopDoes() {
         Random rng = new Random(4);
-        for (int ow : new int[] {1, 7, 8, 14, 17}) {
+        for (int[] size : new int[][] {{1, 1}, {7, 7}, {3, 8}, {14, 14}, {5, 17}}) {
+            int oh = size[0];
+            int ow = size[1];
             int w = 2 * ow + 1;
-            float[] in = new float[3 * w];
+            int h = 2 * oh + 1;
+            float[] in = new float[3 + h * w];
             for (int i = 0; i < in.length; i++) {
                 // few distinct values, so windows tie often; some NaN and signed zeros
                 int pick = rng.nextInt(6);
                 in[i] = pick == 0 ? Float.NaN : pick == 1 ? -0f : pick == 2 ? 0f : rng.nextInt(3);
             }
-            float[] fast = new float[ow + 2];
-            float[] plain = new float[ow + 2];
-            int[] fastArg = new int[ow + 2];
-            int[] plainArg = new int[ow + 2];
-            Elementwise.maxPool2x2Row(in, w, w, fast, fastArg, 2, ow);
-            Elementwise.maxPool2x2RowPlain(in, w, w, plain, plainArg, 2, 0, ow);
+            int[] corner = Elementwise.windowCorners(oh, ow, w);
+            float[] fast = new float[oh * ow + 2];
+            float[] plain = new float[oh * ow + 2];
+            int[] fastArg = new int[oh * ow + 2];
+            int[] plainArg = new int[oh * ow + 2];
+            Elementwise.maxPool2x2Plane(in, 3, w, corner, fast, fastArg, 2);
+            Elementwise.maxPool2x2PlanePlain(in, 3, w, corner, plain, plainArg, 2, 0, oh * ow);
             assertSameBits(fast, plain);
             assertThat(fastArg).containsExactly(plainArg);
         }

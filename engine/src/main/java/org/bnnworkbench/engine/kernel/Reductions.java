@@ -101,6 +101,13 @@ public final class Reductions {
      * at base + i * stride; planes summed one by one and their sums added in order.
      */
     public static double channelSum(float[] a, int base, int stride, int count, int length) {
+        if (VectorSupport.AVAILABLE) {
+            return VectorReductions.channelSum(a, base, stride, count, length);
+        }
+        return channelSumPlain(a, base, stride, count, length);
+    }
+
+    static double channelSumPlain(float[] a, int base, int stride, int count, int length) {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             sum += sum(a, base + i * stride, length);
@@ -110,6 +117,13 @@ public final class Reductions {
 
     /** Sum of (a - mean)^2 over one channel, laid out as in {@link #channelSum}. */
     public static double channelSquaredDeviations(float[] a, int base, int stride, int count, int length, double mean) {
+        if (VectorSupport.AVAILABLE) {
+            return VectorReductions.channelSquaredDeviations(a, base, stride, count, length, mean);
+        }
+        return channelSquaredDeviationsPlain(a, base, stride, count, length, mean);
+    }
+
+    static double channelSquaredDeviationsPlain(float[] a, int base, int stride, int count, int length, double mean) {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             sum += squaredDeviations(a, base + i * stride, length, mean);
@@ -123,6 +137,15 @@ public final class Reductions {
      */
     public static void channelGradientSums(float[] dy, float[] x, int base, int stride, int count, int length,
                                            float mean, float invStd, double[] result) {
+        if (VectorSupport.AVAILABLE) {
+            VectorReductions.channelGradientSums(dy, x, base, stride, count, length, mean, invStd, result);
+        } else {
+            channelGradientSumsPlain(dy, x, base, stride, count, length, mean, invStd, result);
+        }
+    }
+
+    static void channelGradientSumsPlain(float[] dy, float[] x, int base, int stride, int count, int length,
+                                         float mean, float invStd, double[] result) {
         double sumDy = 0;
         double sumDyXhat = 0;
         for (int i = 0; i < count; i++) {

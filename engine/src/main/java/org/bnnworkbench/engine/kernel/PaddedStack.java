@@ -2,14 +2,16 @@ package org.bnnworkbench.engine.kernel;
 
 /**
  * Images of one chunk laid out for a stride-1 convolution without im2col: per channel, the images
- * are stacked into one tall picture whose rows have pitch {@code W + p} (p pad columns that serve
- * as the right border of a row and the left border of the next) and whose images are separated by
- * p pad rows (bottom border of one image, top border of the next). On this layout the input value
- * under kernel tap (ky, kx) of output position j is {@code data[channelBase + ky*d*pitch + kx*d + j]}:
- * every row of the unfolded matrix is the same array shifted by a constant, so GEMM panels are
- * plain copies ({@link ShiftView}). Output positions are indexed on the same grid,
- * {@code j = (i * (H + p) + oy) * pitch + ox}; positions with ox >= OW or oy >= OH are junk that the
- * caller drops. Needs stride 1 and p <= d * (k - 1) (so that OW <= pitch).
+ * sit side by side in one wide picture, each row holding p pad columns then image 0's row, p pad
+ * columns then image 1's row, and so on; the pad columns before an image are also the right border
+ * of the image before it (and of the previous row, for image 0). p pad rows lie above and below.
+ * On this layout the input value under kernel tap (ky, kx) of output position j is
+ * {@code data[channelBase + ky*d*pitch + kx*d + j]}: every row of the unfolded matrix is the same
+ * array shifted by a constant, so GEMM panels are plain copies ({@link ShiftView}). Output
+ * positions are indexed on the same grid, {@code j = oy * pitch + i * (W + p) + ox}; positions with
+ * ox >= OW are junk that the caller drops (one column in W + p for "same" padding; a tall stack of
+ * images would add junk rows between images too). Needs stride 1 and p <= d * (k - 1), so that
+ * OW <= W + p.
  */
 final class PaddedStack {
 
@@ -17,6 +19,8 @@ final class PaddedStack {
     final int height;
     final int width;
     final int pad;
+    /** Columns taken by one image and the pad columns before it. */
+    final int slot;
     final int pitch;
     final int outHeight;
     final int outWidth;
@@ -31,11 +35,12 @@ final class PaddedStack {
         this.height = height;
         this.width = width;
         this.pad = g.padding();
-        this.pitch = width + pad;
+        this.slot = width + pad;
+        this.pitch = count * slot;
         this.outHeight = height + 2 * pad - reach;
         this.outWidth = width + 2 * pad - reach;
-        this.columns = ((count - 1) * (height + pad) + outHeight) * pitch;
-        this.channelStride = (count * (height + pad) + pad) * pitch + reach;
+        this.columns = outHeight * pitch;
+        this.channelStride = (height + 2 * pad) * pitch + reach + pad;
     }
 
     /** Whether a convolution can run on this layout. */
@@ -45,12 +50,12 @@ final class PaddedStack {
 
     /** Grid position of output (i, oy, ox). */
     int position(int i, int oy, int ox) {
-        return (i * (height + pad) + oy) * pitch + ox;
+        return oy * pitch + i * slot + ox;
     }
 
-    /** Offset of input (c, i, y, x) in the stacked layout; x, y may be -pad for the border. */
+    /** Offset of input (c, i, y, x) in the layout; x, y may be -pad for the border. */
     int index(int c, int i, int y, int x) {
-        return c * channelStride + (pad + i * (height + pad) + y) * pitch + pad + x;
+        return c * channelStride + (pad + y) * pitch + i * slot + pad + x;
     }
 
     /**

@@ -25,7 +25,7 @@ final class StackedConv {
     }
 
     private static int imagesPerTask(int n, int h, int w, ConvGeometry geometry) {
-        int perImage = (h + geometry.padding()) * (w + geometry.padding());
+        int perImage = h * (w + geometry.padding());
         return ConvKernel.imagesPerTask(n, perImage);
     }
 
@@ -94,6 +94,7 @@ final class StackedConv {
                     for (int co = 0; co < cout; co++) {
                         int dst = ((first + i) * cout + co) * oh * ow;
                         int src = co * columns + stack.position(i, 0, 0);
+                        // output rows are pitch apart on the grid
                         for (int oy = 0; oy < oh; oy++) {
                             System.arraycopy(grid, src + oy * stack.pitch, out, dst + oy * ow, ow);
                         }

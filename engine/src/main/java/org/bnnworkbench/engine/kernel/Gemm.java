@@ -131,12 +131,16 @@ public final class Gemm {
         }
     }
 
-    /** C += A * B on the calling thread, B rows read as shifted copies of one array. */
-    static void multiplyPacked(PackedMatrix a, ShiftView b, float[] c, int cOff, int ldc) {
+    /**
+     * C = A * B on the calling thread, B rows read as shifted copies of one array; C is only
+     * written (it need not be zeroed first).
+     */
+    static void multiplyPackedInto(PackedMatrix a, ShiftView b, float[] c, int cOff, int ldc) {
         if (a.packed != null) {
-            VectorGemm.multiplyPacked(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc);
+            VectorGemm.multiplyPacked(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc, false);
         } else {
-            multiplyPacked(a, b.columns(), b.materialize(), 0, b.columns(), c, cOff, ldc);
+            ScalarGemm.sgemm(a.transA, false, a.m, b.columns(), a.k, 1f, a.a, a.aOff, a.lda, b.materialize(), 0,
+                    b.columns(), 0f, c, cOff, ldc);
         }
     }
 

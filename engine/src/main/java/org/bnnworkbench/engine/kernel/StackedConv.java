@@ -81,11 +81,11 @@ final class StackedConv {
                 float[] xs = s.input = ConvScratch.ensure(s.input, (long) cin * stack.channelStride);
                 stack.fill(x, cin, first, 0, cin, padValue, xs);
                 int columns = stack.columns;
+                // every grid value is written by one group's product, so the grid is not zeroed
                 float[] grid = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
-                java.util.Arrays.fill(grid, 0, cout * columns, 0f);
                 int[] offsets = stack.offsets(cinG, geometry);
                 for (int gi = 0; gi < geometry.groups(); gi++) {
-                    Gemm.multiplyPacked(packed[gi], new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
+                    Gemm.multiplyPackedInto(packed[gi], new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
                             grid, gi * coutG * columns, columns);
                 }
                 int oh = stack.outHeight;

@@ -86,7 +86,7 @@ final class VectorGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packA, 0);
-                    macroKernel(kc, mc, nc, packA, 0, packB, tile, c, cOff + ic * ldc + jc, ldc);
+                    macroKernel(kc, mc, nc, packA, 0, packB, tile, c, cOff + ic * ldc + jc, ldc, true);
                 }
             }
         }
@@ -94,7 +94,7 @@ final class VectorGemm {
 
     /** C[mc x nc] += packed A block (mc x kc, panels of MR rows) * packed B block (kc x nc). */
     private static void macroKernel(int kc, int mc, int nc, float[] packA, int aBase, float[] packB,
-                                    float[] tile, float[] c, int cBase, int ldc) {
+                                    float[] tile, float[] c, int cBase, int ldc, boolean accumulate) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bPanel = (jr / NR) * NR * kc;
@@ -103,13 +103,20 @@ final class VectorGemm {
                 int aPanel = aBase + (ir / MR) * MR * kc;
                 int cIdx = cBase + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    kernel(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
+                    if (accumulate) {
+                        kernel(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
+                    } else {
+                        kernelPut(kc, packA, aPanel, packB, bPanel, c, cIdx, ldc);
+                    }
                 } else {
-                    java.util.Arrays.fill(tile, 0f);
-                    kernel(kc, packA, aPanel, packB, bPanel, tile, 0, NR);
+                    kernelPut(kc, packA, aPanel, packB, bPanel, tile, 0, NR);
                     for (int i = 0; i < mr; i++) {
                         for (int j = 0; j < nr; j++) {
-                            c[cIdx + i * ldc + j] += tile[i * NR + j];
+                            if (accumulate) {
+                                c[cIdx + i * ldc + j] += tile[i * NR + j];
+                            } else {
+                                c[cIdx + i * ldc + j] = tile[i * NR + j];
+                            }
                         }
                     }
                 }
@@ -144,6 +151,15 @@ final class VectorGemm {
      */
     static void multiplyPacked(float[] packedA, int m, int k, int n, PanelSource b,
                                float[] c, int cOff, int ldc) {
+        multiplyPacked(packedA, m, k, n, b, c, cOff, ldc, true);
+    }
+
+    /**
+     * C = A * B (accumulate false: C is only written, need not be zeroed; a zero sum may come out
+     * as -0 where C += would give +0) or C += A * B.
+     */
+    static void multiplyPacked(float[] packedA, int m, int k, int n, PanelSource b,
+                               float[] c, int cOff, int ldc, boolean accumulate) {
         if (m <= 0 || n <= 0 || k <= 0) {
             return;
         }
@@ -158,7 +174,7 @@ final class VectorGemm {
                 b.pack(pc, kc, jc, nc, packB);
                 for (int ic = 0; ic < m; ic += MC) {
                     macroKernel(kc, Math.min(MC, m - ic), nc, packedA, pc * mPad + ic * kc, packB, tile, c,
-                            cOff + ic * ldc + jc, ldc);
+                            cOff + ic * ldc + jc, ldc, accumulate || pc > 0);
                 }
             }
         }
@@ -290,9 +306,62 @@ final class VectorGemm {
         store(c, cIdx + 3 * ldc, c30, c31, c32);
     }
 
+    /**
+     * C[4 x 24] = packedA panel (kc x 4) * packedB panel (kc x 24): {@link #kernel} storing instead
+     * of adding (a flag in one method made HotSpot box the accumulators: a separate copy is kept).
+     */
+    private static void kernelPut(int kc, float[] pa, int aPanel, float[] pb, int bPanel,
+                               float[] c, int cIdx, int ldc) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c02 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c12 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c22 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c32 = c00;
+        int ai = aPanel;
+        int bi = bPanel;
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bi + 8);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bi + 16);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+        }
+        put(c, cIdx, c00, c01, c02);
+        put(c, cIdx + ldc, c10, c11, c12);
+        put(c, cIdx + 2 * ldc, c20, c21, c22);
+        put(c, cIdx + 3 * ldc, c30, c31, c32);
+    }
+
     private static void store(float[] c, int idx, FloatVector v0, FloatVector v1, FloatVector v2) {
         v0.add(FloatVector.fromArray(S, c, idx)).intoArray(c, idx);
         v1.add(FloatVector.fromArray(S, c, idx + 8)).intoArray(c, idx + 8);
         v2.add(FloatVector.fromArray(S, c, idx + 16)).intoArray(c, idx + 16);
+    }
+
+    private static void put(float[] c, int idx, FloatVector v0, FloatVector v1, FloatVector v2) {
+        v0.intoArray(c, idx);
+        v1.intoArray(c, idx + 8);
+        v2.intoArray(c, idx + 16);
     }
 }

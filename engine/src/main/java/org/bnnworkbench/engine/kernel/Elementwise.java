@@ -158,4 +158,16 @@ public final class Elementwise {
             arg[dst + j] = best;
         }
     }
+
+    /** Sum of a[aOff + j] * b[bOff + j], j < n, accumulated in float in a fixed order. */
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        if (VectorSupport.AVAILABLE) {
+            return VectorElementwise.dot(a, aOff, b, bOff, n);
+        }
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            sum += a[aOff + j] * b[bOff + j];
+        }
+        return sum;
+    }
 }

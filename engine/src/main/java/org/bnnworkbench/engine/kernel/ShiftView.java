@@ -70,4 +70,17 @@ final class ShiftView {
             }
         }
     }
+
+    /**
+     * c[i * ldc + r] += sum_j a[aOff + i * lda + j] * row r of this view at column j, for rows i < m:
+     * A * this^T by one dot product per output, for views of a few rows (the 1-channel stem: 9),
+     * where GEMM panels would mostly pack and pad.
+     */
+    void multiplyTransposedByDots(int m, float[] a, int aOff, int lda, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int r = 0; r < offsets.length; r++) {
+                c[cOff + i * ldc + r] += Elementwise.dot(a, aOff + i * lda, data, base + offsets[r], columns);
+            }
+        }
+    }
 }

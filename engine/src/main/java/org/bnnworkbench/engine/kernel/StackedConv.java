@@ -11,6 +11,9 @@ import org.bnnworkbench.engine.tensor.Tensor;
  */
 final class StackedConv {
 
+    /** Below this many unfolded rows the weight gradient is computed transposed. */
+    private static final int SMALL_PATCH = 24;
+
     private final ConvGeometry g;
     private final float padValue;
     /** The geometry of the input-gradient convolution: out channels become in channels. */
@@ -146,21 +149,30 @@ final class StackedConv {
                     int ow = stack.outWidth;
                     // dY on the output grid, zero at the junk positions so that they add nothing
                     float[] dyGrid = s.gradient = ConvScratch.ensure(s.gradient, (long) cout * columns);
-                    java.util.Arrays.fill(dyGrid, 0, cout * columns, 0f);
-                    for (int i = 0; i < count; i++) {
-                        for (int co = 0; co < cout; co++) {
+                    int junk = stack.slot - ow;
+                    for (int co = 0; co < cout; co++) {
+                        for (int i = 0; i < count; i++) {
                             int src = ((first + i) * cout + co) * oh * ow;
                             int dst = co * columns + stack.position(i, 0, 0);
                             for (int oy = 0; oy < oh; oy++) {
-                                System.arraycopy(grad, src + oy * ow, dyGrid, dst + oy * stack.pitch, ow);
+                                int d = dst + oy * stack.pitch;
+                                System.arraycopy(grad, src + oy * ow, dyGrid, d, ow);
+                                java.util.Arrays.fill(dyGrid, d + ow, d + ow + junk, 0f);
                             }
                         }
                     }
                     int[] offsets = stack.offsets(cinG, g);
                     for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyTransposed(coutG, dyGrid, gi * coutG * columns, columns,
-                                new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
-                                partial[part], gi * coutG * patch, patch);
+                        ShiftView view = new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns);
+                        if (patch < SMALL_PATCH) {
+                            // a few unfolded rows (the 1-channel stem: 9) would leave GEMM panels
+                            // mostly padding, and packing dY would cost more than the arithmetic
+                            view.multiplyTransposedByDots(coutG, dyGrid, gi * coutG * columns, columns, partial[part],
+                                    gi * coutG * patch, patch);
+                        } else {
+                            Gemm.multiplyTransposed(coutG, dyGrid, gi * coutG * columns, columns, view,
+                                    partial[part], gi * coutG * patch, patch);
+                        }
                     }
                 }
             }

@@ -114,4 +114,34 @@ final class VectorElementwise {
         }
         return j;
     }
+
+    /**
+     * Sum of a[aOff + j] * b[bOff + j], j < n, in four vector accumulators whose lanes are then added
+     * in a fixed order (float accumulation, as the GEMM kernels do).
+     */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            s0 = FloatVector.fromArray(S, a, aOff + j).fma(FloatVector.fromArray(S, b, bOff + j), s0);
+            s1 = FloatVector.fromArray(S, a, aOff + j + L).fma(FloatVector.fromArray(S, b, bOff + j + L), s1);
+            s2 = FloatVector.fromArray(S, a, aOff + j + 2 * L).fma(FloatVector.fromArray(S, b, bOff + j + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, a, aOff + j + 3 * L).fma(FloatVector.fromArray(S, b, bOff + j + 3 * L), s3);
+        }
+        for (; j + L <= n; j += L) {
+            s0 = FloatVector.fromArray(S, a, aOff + j).fma(FloatVector.fromArray(S, b, bOff + j), s0);
+        }
+        FloatVector v = s0.add(s1).add(s2.add(s3));
+        float sum = 0f;
+        for (int i = 0; i < L; i++) {
+            sum += v.lane(i);
+        }
+        for (; j < n; j++) {
+            sum += a[aOff + j] * b[bOff + j];
+        }
+        return sum;
+    }
 }

@@ -114,4 +114,28 @@ class ElementwiseTest {
             assertThat(fastArg).containsExactly(plainArg);
         }
     }
+
+    @Test
+    void dotProductsAgreeWithDoubleSumsAndRepeat() {
+        Random rng = new Random(5);
+        for (int n : new int[] {0, 3, 8, 31, 32, 812}) {
+            float[] a = new float[n + 2];
+            float[] b = new float[n + 5];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rng.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rng.nextGaussian();
+            }
+            double exact = 0;
+            double scale = 0;
+            for (int j = 0; j < n; j++) {
+                exact += (double) a[2 + j] * b[5 + j];
+                scale += Math.abs((double) a[2 + j] * b[5 + j]);
+            }
+            float dot = Elementwise.dot(a, 2, b, 5, n);
+            assertThat((double) dot).isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-6 * (1 + scale)));
+            assertThat(Elementwise.dot(a, 2, b, 5, n)).isEqualTo(dot);
+        }
+    }
 }

@@ -56,6 +56,10 @@ final class ShiftView {
         for (int jr = 0; jr < nc; jr += NR) {
             int panel = (jr / NR) * NR * kc;
             int cols = Math.min(NR, nc - jr);
+            if (cols == NR && VectorSupport.AVAILABLE) {
+                VectorElementwise.gatherPanel(data, base + pc, offsets, jc + jr, kc, dst, panel, NR);
+                continue;
+            }
             for (int j = 0; j < NR; j++) {
                 if (j < cols) {
                     int src = base + offsets[jc + jr + j] + pc;

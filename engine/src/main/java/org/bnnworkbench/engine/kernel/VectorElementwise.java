@@ -144,4 +144,18 @@ final class VectorElementwise {
         }
         return sum;
     }
+
+    /**
+     * dst[d + p * step + j] = data[from + p + offsets[mapFrom + j]] for p < kc, j < 3 * L: one
+     * transposed GEMM panel of 24 shifted rows, gathered eight rows at a time so that the stores
+     * are contiguous.
+     */
+    static void gatherPanel(float[] data, int from, int[] offsets, int mapFrom, int kc, float[] dst, int d, int step) {
+        for (int p = 0; p < kc; p++) {
+            int o = d + p * step;
+            FloatVector.fromArray(S, data, from + p, offsets, mapFrom).intoArray(dst, o);
+            FloatVector.fromArray(S, data, from + p, offsets, mapFrom + L).intoArray(dst, o + L);
+            FloatVector.fromArray(S, data, from + p, offsets, mapFrom + 2 * L).intoArray(dst, o + 2 * L);
+        }
+    }
 }

@@ -33,6 +33,9 @@ public final class TrainStep implements Runnable {
     private final Map<String, long[]> times;
     private double lastLoss;
 
+    /** Time per node ("name Type.forward") instead of per layer type. */
+    private static final boolean BY_NODE = Boolean.getBoolean("bench.byNode");
+
     private TrainStep(String name, int batch, boolean timed) {
         boolean twin = name.endsWith("+twin");
         String base = twin ? name.substring(0, name.length() - "+twin".length()) : name;
@@ -132,24 +135,24 @@ public final class TrainStep implements Runnable {
         for (int i = 1; i < nodes.size(); i++) {
             Network.Node n = nodes.get(i);
             if (n.layer() != null) {
-                b.layer(n.name(), timed(n.layer(), times), n.inputs()[0]);
+                b.layer(n.name(), timed(n.layer(), times, BY_NODE ? n.name() + " " : ""), n.inputs()[0]);
             } else {
-                b.merge(n.name(), timed(n.merge(), times), n.inputs());
+                b.merge(n.name(), timed(n.merge(), times, BY_NODE ? n.name() + " " : ""), n.inputs());
             }
         }
         // the classifier output is the last node in every compiled network
         return b.build(nodes.size() - 1);
     }
 
-    private static Layer timed(Layer layer, Map<String, long[]> times) {
+    private static Layer timed(Layer layer, Map<String, long[]> times, String prefix) {
         if (layer instanceof Sequential seq) {
             List<Layer> inner = new ArrayList<>();
             for (Layer l : seq.layers()) {
-                inner.add(timed(l, times));
+                inner.add(timed(l, times, prefix));
             }
             return new Sequential(inner);
         }
-        String name = layer.getClass().getSimpleName();
+        String name = prefix + layer.getClass().getSimpleName();
         return new Layer() {
             @Override
             public Tensor forward(Tensor input, boolean training) {
@@ -184,8 +187,8 @@ public final class TrainStep implements Runnable {
         };
     }
 
-    private static Merge timed(Merge merge, Map<String, long[]> times) {
-        String name = merge.getClass().getSimpleName();
+    private static Merge timed(Merge merge, Map<String, long[]> times, String prefix) {
+        String name = prefix + merge.getClass().getSimpleName();
         return new Merge() {
             @Override
             public Tensor forward(List<Tensor> inputs) {

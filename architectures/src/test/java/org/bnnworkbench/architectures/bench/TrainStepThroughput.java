@@ -20,6 +20,8 @@ import java.util.Map;
  * java --add-modules jdk.incubator.vector -Xmx8g -cp BENCH_CP org.bnnworkbench.architectures.bench.TrainStepThroughput \
  *     [--variant name=classpath]... [--nets a,b,c] [--rounds 5] [--steps 4] [--warmup 6] [--batch 128] [--breakdown]
  * </pre>
+ * Besides wall-clock images/s it prints images per CPU-second of the whole JVM (GC and JIT
+ * threads included), which a loaded machine disturbs less than wall time.
  * Without {@code --variant} the JVM's own class path is the only variant. A variant's class path
  * must hold engine, architectures, this class's folder and jackson.
  */
@@ -84,7 +86,7 @@ public final class TrainStepThroughput {
                 batch, rounds, steps, warmup, System.getProperty("bnn.threads", "default"), load());
         StringBuilder table = new StringBuilder("network");
         for (Variant v : variants) {
-            table.append(" | ").append(v.name()).append(" img/s (median, min-max)");
+            table.append(" | ").append(v.name()).append(" img/s (median, min-max) [img per CPU-second, median]");
         }
         if (variants.size() > 1) {
             table.append(" | ratio ").append(variants.get(variants.size() - 1).name()).append('/')
@@ -100,15 +102,18 @@ public final class TrainStepThroughput {
                 }
             }
             double[][] rate = new double[variants.size()][rounds];
+            double[][] cpuRate = new double[variants.size()][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < variants.size(); k++) {
                     // alternate the order so neither variant always runs first
                     int v = r % 2 == 0 ? k : variants.size() - 1 - k;
+                    long cpu = processCpuNanos();
                     long t = System.nanoTime();
                     for (int s = 0; s < steps; s++) {
                         step[v].run();
                     }
                     rate[v][r] = (double) batch * steps / ((System.nanoTime() - t) / 1e9);
+                    cpuRate[v][r] = (double) batch * steps / ((processCpuNanos() - cpu) / 1e9);
                 }
             }
             table.append(net);
@@ -118,7 +123,10 @@ public final class TrainStepThroughput {
                 double[] sorted = rate[v].clone();
                 Arrays.sort(sorted);
                 double median = sorted[sorted.length / 2];
-                table.append(String.format(" | %.1f (%.1f-%.1f)", median, sorted[0], sorted[sorted.length - 1]));
+                double[] cpuSorted = cpuRate[v].clone();
+                Arrays.sort(cpuSorted);
+                table.append(String.format(" | %.1f (%.1f-%.1f) [%.1f per cpu-s]", median, sorted[0],
+                        sorted[sorted.length - 1], cpuSorted[cpuSorted.length / 2]));
                 if (v == 0) {
                     first = median;
                 }
@@ -168,6 +176,12 @@ public final class TrainStepThroughput {
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .forEach(e -> System.out.printf("##   %-34s %8.2f ms %5.1f%%%n", e.getKey(), e.getValue(),
                         100 * e.getValue() / total));
+    }
+
+    /** CPU time of the whole JVM: less disturbed than wall time by other processes on a shared machine. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     }
 
     private static String load() {

@@ -3,13 +3,17 @@ package org.bnnworkbench.engine.kernel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
 /**
- * Convolution as im2col + GEMM, forward and backward, for one layer's geometry.
+ * Convolution as GEMM over unfolded patches, forward and backward, for one layer's geometry, with
+ * the unfolded matrix never built. Stride-1 convolutions (all of the small networks' 3x3 and 1x1
+ * layers) run on {@link StackedConv}: rows of the unfolded matrix are shifted copies of a padded
+ * image, and the input gradient is a convolution of dY with the flipped weights. Other geometries
+ * (strides, padding wider than the kernel reach) let the GEMM pack its panels straight from the
+ * image through an {@link Im2colView}, and fold the column gradient back with {@link Im2col#col2im}.
  *
  * <p>The batch is cut into tasks of whole images (one image, or a few when the feature map is so
- * small that one image would make a narrow GEMM), and each thread unfolds and multiplies its own
- * tasks with a single-threaded GEMM. The unfolded matrix of one task is small enough to stay in
- * the core's caches, which a batch-wide matrix (tens of MB) is not, and an output of one image is
- * written straight into its NCHW place. The weights are packed once per pass.
+ * small that one image would make a narrow GEMM), and each thread runs its own tasks with a
+ * single-threaded GEMM on buffers that stay in the core's caches; the weights are packed once per
+ * pass.
  *
  * <p>Bits do not depend on the thread count: every output and input-gradient value belongs to one
  * task, and the weight gradient is summed over a fixed number of image ranges ({@value #WEIGHT_PARTS}

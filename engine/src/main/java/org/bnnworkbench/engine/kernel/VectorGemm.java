@@ -7,6 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Goto-style blocked SGEMM on the Vector API: op(B) is packed into panels of {@value #NR} columns,
  * op(A) into panels of {@value #MR} rows (both k-major, zero-padded), and a 4 x 24 micro-kernel keeps
  * twelve 8-float accumulators in AVX2 registers across the whole k loop, one FMA per loaded value.
+ * Besides the BLAS-style entry, convolutions use: A packed once for many products
+ * ({@link #packAll}, {@link #multiplyPacked}), B packed by any {@link PanelSource} (patches read
+ * straight from an image), and a single-threaded entry for callers that split work themselves.
  * Only loaded when the {@code jdk.incubator.vector} module is present.
  */
 final class VectorGemm {

@@ -82,37 +82,35 @@ public final class ConvKernel {
         Gemm.PackedMatrix[] packed = packWeights(w, false);
         int per = imagesPerTask(n, plane);
         int tasks = (n + per - 1) / per;
-        Parallel.forRange(tasks, 1, (t0, t1) -> {
+        Parallel.forEachIndex(tasks, t -> {
             ConvScratch s = ConvScratch.get();
-            for (int t = t0; t < t1; t++) {
-                int first = t * per;
-                int count = Math.min(per, n - first);
-                int columns = count * plane;
-                if (count == 1) {
-                    for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyPacked(packed[gi], view(x, first, count, gi),
-                                out, (first * cout + gi * coutG) * plane, plane);
-                    }
-                } else {
-                    float[] m = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
-                    java.util.Arrays.fill(m, 0, cout * columns, 0f);
-                    for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyPacked(packed[gi], view(x, first, count, gi), m, gi * coutG * columns, columns);
-                    }
-                    for (int i = 0; i < count; i++) {
-                        for (int co = 0; co < cout; co++) {
-                            System.arraycopy(m, co * columns + i * plane, out, ((first + i) * cout + co) * plane, plane);
-                        }
+            int first = t * per;
+            int count = Math.min(per, n - first);
+            int columns = count * plane;
+            if (count == 1) {
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    Gemm.multiplyPacked(packed[gi], view(x, first, count, gi),
+                            out, (first * cout + gi * coutG) * plane, plane);
+                }
+            } else {
+                float[] m = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
+                java.util.Arrays.fill(m, 0, cout * columns, 0f);
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    Gemm.multiplyPacked(packed[gi], view(x, first, count, gi), m, gi * coutG * columns, columns);
+                }
+                for (int i = 0; i < count; i++) {
+                    for (int co = 0; co < cout; co++) {
+                        System.arraycopy(m, co * columns + i * plane, out, ((first + i) * cout + co) * plane, plane);
                     }
                 }
-                if (bias != null) {
-                    for (int i = first; i < first + count; i++) {
-                        for (int co = 0; co < cout; co++) {
-                            float b = bias[co];
-                            int base = (i * cout + co) * plane;
-                            for (int p = base; p < base + plane; p++) {
-                                out[p] += b;
-                            }
+            }
+            if (bias != null) {
+                for (int i = first; i < first + count; i++) {
+                    for (int co = 0; co < cout; co++) {
+                        float b = bias[co];
+                        int base = (i * cout + co) * plane;
+                        for (int p = base; p < base + plane; p++) {
+                            out[p] += b;
                         }
                     }
                 }
@@ -155,44 +153,43 @@ public final class ConvKernel {
         int parts = Math.min(WEIGHT_PARTS, tasks);
         int weights = g.weightCount();
         float[][] partial = new float[parts][weights];
-        Parallel.forRange(parts, 1, (p0, p1) -> {
+        // a part's tasks run in order on one thread; which thread takes a part does not matter
+        Parallel.forEachIndex(parts, part -> {
             ConvScratch s = ConvScratch.get();
-            for (int part = p0; part < p1; part++) {
-                int tFrom = (int) ((long) tasks * part / parts);
-                int tTo = (int) ((long) tasks * (part + 1) / parts);
-                for (int t = tFrom; t < tTo; t++) {
-                    int first = t * per;
-                    int count = Math.min(per, n - first);
-                    int columns = count * plane;
-                    // dY of the task as a cout x columns matrix: in place for one image, else gathered
-                    float[] a;
-                    int aOff;
-                    if (count == 1) {
-                        a = grad;
-                        aOff = first * cout * plane;
-                    } else {
-                        a = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
-                        aOff = 0;
-                        for (int i = 0; i < count; i++) {
-                            for (int co = 0; co < cout; co++) {
-                                System.arraycopy(grad, ((first + i) * cout + co) * plane, a, co * columns + i * plane, plane);
-                            }
+            int tFrom = (int) ((long) tasks * part / parts);
+            int tTo = (int) ((long) tasks * (part + 1) / parts);
+            for (int t = tFrom; t < tTo; t++) {
+                int first = t * per;
+                int count = Math.min(per, n - first);
+                int columns = count * plane;
+                // dY of the task as a cout x columns matrix: in place for one image, else gathered
+                float[] a;
+                int aOff;
+                if (count == 1) {
+                    a = grad;
+                    aOff = first * cout * plane;
+                } else {
+                    a = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
+                    aOff = 0;
+                    for (int i = 0; i < count; i++) {
+                        for (int co = 0; co < cout; co++) {
+                            System.arraycopy(grad, ((first + i) * cout + co) * plane, a, co * columns + i * plane, plane);
                         }
                     }
-                    int lda = count == 1 ? plane : columns;
+                }
+                int lda = count == 1 ? plane : columns;
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    Gemm.multiplyTransposed(coutG, a, aOff + gi * coutG * lda, lda, view(x, first, count, gi),
+                            partial[part], gi * coutG * patch, patch);
+                }
+                if (inputGradient) {
+                    float[] dcols = s.gradient = ConvScratch.ensure(s.gradient, (long) rows * columns);
+                    java.util.Arrays.fill(dcols, 0, rows * columns, 0f);
                     for (int gi = 0; gi < g.groups(); gi++) {
-                        Gemm.multiplyTransposed(coutG, a, aOff + gi * coutG * lda, lda, view(x, first, count, gi),
-                                partial[part], gi * coutG * patch, patch);
+                        Gemm.multiplyPacked(packedT[gi], columns, a, aOff + gi * coutG * lda, lda,
+                                dcols, gi * patch * columns, columns);
                     }
-                    if (inputGradient) {
-                        float[] dcols = s.gradient = ConvScratch.ensure(s.gradient, (long) rows * columns);
-                        java.util.Arrays.fill(dcols, 0, rows * columns, 0f);
-                        for (int gi = 0; gi < g.groups(); gi++) {
-                            Gemm.multiplyPacked(packedT[gi], columns, a, aOff + gi * coutG * lda, lda,
-                                    dcols, gi * patch * columns, columns);
-                        }
-                        Im2col.col2im(dcols, x.c(), x.h(), x.w(), first, count, g, dx.data());
-                    }
+                    Im2col.col2im(dcols, x.c(), x.h(), x.w(), first, count, g, dx.data());
                 }
             }
         });

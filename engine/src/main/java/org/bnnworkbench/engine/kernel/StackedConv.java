@@ -75,37 +75,35 @@ final class StackedConv {
         int coutG = geometry.outPerGroup();
         int per = imagesPerTask(n, h, w, geometry);
         int tasks = (n + per - 1) / per;
-        Parallel.forRange(tasks, 1, (t0, t1) -> {
+        Parallel.forEachIndex(tasks, t -> {
             ConvScratch s = ConvScratch.get();
-            for (int t = t0; t < t1; t++) {
-                int first = t * per;
-                int count = Math.min(per, n - first);
-                PaddedStack stack = new PaddedStack(count, h, w, geometry);
-                float[] xs = s.input = ConvScratch.ensure(s.input, (long) cin * stack.channelStride);
-                stack.fill(x, cin, first, 0, cin, padValue, xs);
-                int columns = stack.columns;
-                // every grid value is written by one group's product, so the grid is not zeroed
-                float[] grid = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
-                int[] offsets = stack.offsets(cinG, geometry);
-                for (int gi = 0; gi < geometry.groups(); gi++) {
-                    Gemm.multiplyPackedInto(packed[gi], new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
-                            grid, gi * coutG * columns, columns);
-                }
-                int oh = stack.outHeight;
-                int ow = stack.outWidth;
-                for (int i = 0; i < count; i++) {
-                    for (int co = 0; co < cout; co++) {
-                        int dst = ((first + i) * cout + co) * oh * ow;
-                        int src = co * columns + stack.position(i, 0, 0);
-                        // output rows are pitch apart on the grid
-                        for (int oy = 0; oy < oh; oy++) {
-                            System.arraycopy(grid, src + oy * stack.pitch, out, dst + oy * ow, ow);
-                        }
-                        if (bias != null) {
-                            float b = bias[co];
-                            for (int p = dst; p < dst + oh * ow; p++) {
-                                out[p] += b;
-                            }
+            int first = t * per;
+            int count = Math.min(per, n - first);
+            PaddedStack stack = new PaddedStack(count, h, w, geometry);
+            float[] xs = s.input = ConvScratch.ensure(s.input, (long) cin * stack.channelStride);
+            stack.fill(x, cin, first, 0, cin, padValue, xs);
+            int columns = stack.columns;
+            // every grid value is written by one group's product, so the grid is not zeroed
+            float[] grid = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
+            int[] offsets = stack.offsets(cinG, geometry);
+            for (int gi = 0; gi < geometry.groups(); gi++) {
+                Gemm.multiplyPackedInto(packed[gi], new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
+                        grid, gi * coutG * columns, columns);
+            }
+            int oh = stack.outHeight;
+            int ow = stack.outWidth;
+            for (int i = 0; i < count; i++) {
+                for (int co = 0; co < cout; co++) {
+                    int dst = ((first + i) * cout + co) * oh * ow;
+                    int src = co * columns + stack.position(i, 0, 0);
+                    // output rows are pitch apart on the grid
+                    for (int oy = 0; oy < oh; oy++) {
+                        System.arraycopy(grid, src + oy * stack.pitch, out, dst + oy * ow, ow);
+                    }
+                    if (bias != null) {
+                        float b = bias[co];
+                        for (int p = dst; p < dst + oh * ow; p++) {
+                            out[p] += b;
                         }
                     }
                 }
@@ -133,46 +131,45 @@ final class StackedConv {
         int parts = Math.min(ConvKernel.WEIGHT_PARTS, tasks);
         int weights = g.weightCount();
         float[][] partial = new float[parts][weights];
-        Parallel.forRange(parts, 1, (p0, p1) -> {
+        // a part's tasks run in order on one thread; which thread takes a part does not matter
+        Parallel.forEachIndex(parts, part -> {
             ConvScratch s = ConvScratch.get();
-            for (int part = p0; part < p1; part++) {
-                int tFrom = (int) ((long) tasks * part / parts);
-                int tTo = (int) ((long) tasks * (part + 1) / parts);
-                for (int t = tFrom; t < tTo; t++) {
-                    int first = t * per;
-                    int count = Math.min(per, n - first);
-                    PaddedStack stack = new PaddedStack(count, h, wd, g);
-                    float[] xs = s.input = ConvScratch.ensure(s.input, (long) cin * stack.channelStride);
-                    stack.fill(x.data(), cin, first, 0, cin, padValue, xs);
-                    int columns = stack.columns;
-                    int oh = stack.outHeight;
-                    int ow = stack.outWidth;
-                    // dY on the output grid, zero at the junk positions so that they add nothing
-                    float[] dyGrid = s.gradient = ConvScratch.ensure(s.gradient, (long) cout * columns);
-                    int junk = stack.slot - ow;
-                    for (int co = 0; co < cout; co++) {
-                        for (int i = 0; i < count; i++) {
-                            int src = ((first + i) * cout + co) * oh * ow;
-                            int dst = co * columns + stack.position(i, 0, 0);
-                            for (int oy = 0; oy < oh; oy++) {
-                                int d = dst + oy * stack.pitch;
-                                System.arraycopy(grad, src + oy * ow, dyGrid, d, ow);
-                                java.util.Arrays.fill(dyGrid, d + ow, d + ow + junk, 0f);
-                            }
+            int tFrom = (int) ((long) tasks * part / parts);
+            int tTo = (int) ((long) tasks * (part + 1) / parts);
+            for (int t = tFrom; t < tTo; t++) {
+                int first = t * per;
+                int count = Math.min(per, n - first);
+                PaddedStack stack = new PaddedStack(count, h, wd, g);
+                float[] xs = s.input = ConvScratch.ensure(s.input, (long) cin * stack.channelStride);
+                stack.fill(x.data(), cin, first, 0, cin, padValue, xs);
+                int columns = stack.columns;
+                int oh = stack.outHeight;
+                int ow = stack.outWidth;
+                // dY on the output grid, zero at the junk positions so that they add nothing
+                float[] dyGrid = s.gradient = ConvScratch.ensure(s.gradient, (long) cout * columns);
+                int junk = stack.slot - ow;
+                for (int co = 0; co < cout; co++) {
+                    for (int i = 0; i < count; i++) {
+                        int src = ((first + i) * cout + co) * oh * ow;
+                        int dst = co * columns + stack.position(i, 0, 0);
+                        for (int oy = 0; oy < oh; oy++) {
+                            int d = dst + oy * stack.pitch;
+                            System.arraycopy(grad, src + oy * ow, dyGrid, d, ow);
+                            java.util.Arrays.fill(dyGrid, d + ow, d + ow + junk, 0f);
                         }
                     }
-                    int[] offsets = stack.offsets(cinG, g);
-                    for (int gi = 0; gi < g.groups(); gi++) {
-                        ShiftView view = new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns);
-                        if (patch < SMALL_PATCH) {
-                            // a few unfolded rows (the 1-channel stem: 9) would leave GEMM panels
-                            // mostly padding, and packing dY would cost more than the arithmetic
-                            view.multiplyTransposedByDots(coutG, dyGrid, gi * coutG * columns, columns, partial[part],
-                                    gi * coutG * patch, patch);
-                        } else {
-                            Gemm.multiplyTransposed(coutG, dyGrid, gi * coutG * columns, columns, view,
-                                    partial[part], gi * coutG * patch, patch);
-                        }
+                }
+                int[] offsets = stack.offsets(cinG, g);
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    ShiftView view = new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns);
+                    if (patch < SMALL_PATCH) {
+                        // a few unfolded rows (the 1-channel stem: 9) would leave GEMM panels
+                        // mostly padding, and packing dY would cost more than the arithmetic
+                        view.multiplyTransposedByDots(coutG, dyGrid, gi * coutG * columns, columns, partial[part],
+                                gi * coutG * patch, patch);
+                    } else {
+                        Gemm.multiplyTransposed(coutG, dyGrid, gi * coutG * columns, columns, view,
+                                partial[part], gi * coutG * patch, patch);
                     }
                 }
             }

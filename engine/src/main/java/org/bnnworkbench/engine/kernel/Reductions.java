@@ -74,29 +74,6 @@ public final class Reductions {
     }
 
     /**
-     * Sum of dy[i] * xhat[i] with xhat[i] = (x[i] - mean) * invStd recomputed in float: the same
-     * bits as {@link #dot} over a stored xhat, without keeping xhat between the passes.
-     */
-    public static double dotNormalized(float[] dy, float[] x, int from, int length, float mean, float invStd) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        int end = from + length;
-        for (; i + 4 <= end; i += 4) {
-            s0 += (double) dy[i] * ((x[i] - mean) * invStd);
-            s1 += (double) dy[i + 1] * ((x[i + 1] - mean) * invStd);
-            s2 += (double) dy[i + 2] * ((x[i + 2] - mean) * invStd);
-            s3 += (double) dy[i + 3] * ((x[i + 3] - mean) * invStd);
-        }
-        for (; i < end; i++) {
-            s0 += (double) dy[i] * ((x[i] - mean) * invStd);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
      * Sum over one channel of an NCHW tensor: {@code count} planes of {@code length} values, plane i
      * at base + i * stride; planes summed one by one and their sums added in order.
      */
@@ -158,8 +135,9 @@ public final class Reductions {
     }
 
     /**
-     * {@link #sum} of dy and {@link #dotNormalized} of dy and x over one range in one pass, with the
-     * same accumulators and order as the two separate loops, so the same bits.
+     * {@link #sum} of dy and the sum of dy * xhat, xhat = (x - mean) * invStd recomputed in float,
+     * over one range in one pass; each sum with the accumulators and order of {@link #dot} (the same
+     * bits as the dot with a stored x-hat, the way the old BatchNorm kept it).
      */
     private static double[] gradientSums(float[] dy, float[] x, int from, int length, float mean, float invStd) {
         double s0 = 0;

@@ -87,32 +87,31 @@ public final class BatchNorm implements Layer {
         float[] g = gamma.value().data();
         float[] b = beta.value().data();
         long count = (long) n * plane;
-        Parallel.forRange(channels, 1, (c0, c1) -> {
-            for (int c = c0; c < c1; c++) {
-                double mean;
-                double var;
-                if (training) {
-                    int stride = channels * plane;
-                    mean = Reductions.channelSum(in, c * plane, stride, n, plane) / count;
-                    double sq = Reductions.channelSquaredDeviations(in, c * plane, stride, n, plane, mean);
-                    var = sq / count;
-                    double unbiased = count > 1 ? sq / (count - 1) : var;
-                    runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
-                    runningVar[c] = (float) (momentum * runningVar[c] + (1 - momentum) * unbiased);
-                } else {
-                    mean = runningMean[c];
-                    var = runningVar[c];
-                }
-                float is = (float) (1.0 / Math.sqrt(var + epsilon));
-                inv[c] = is;
-                float m = (float) mean;
-                means[c] = m;
-                float gc = g[c];
-                float shift = b[c];
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    Elementwise.normalize(in, out, base, base + plane, m, is, gc, shift);
-                }
+        // channels are independent: handed to threads as they become free, same bits
+        Parallel.forEachIndex(channels, c -> {
+            double mean;
+            double var;
+            if (training) {
+                int stride = channels * plane;
+                mean = Reductions.channelSum(in, c * plane, stride, n, plane) / count;
+                double sq = Reductions.channelSquaredDeviations(in, c * plane, stride, n, plane, mean);
+                var = sq / count;
+                double unbiased = count > 1 ? sq / (count - 1) : var;
+                runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
+                runningVar[c] = (float) (momentum * runningVar[c] + (1 - momentum) * unbiased);
+            } else {
+                mean = runningMean[c];
+                var = runningVar[c];
+            }
+            float is = (float) (1.0 / Math.sqrt(var + epsilon));
+            inv[c] = is;
+            float m = (float) mean;
+            means[c] = m;
+            float gc = g[c];
+            float shift = b[c];
+            for (int i = 0; i < n; i++) {
+                int base = (i * channels + c) * plane;
+                Elementwise.normalize(in, out, base, base + plane, m, is, gc, shift);
             }
         });
         lastTraining = training;
@@ -137,24 +136,23 @@ public final class BatchNorm implements Layer {
         float[] dg = gamma.grad().data();
         float[] db = beta.grad().data();
         long count = (long) n * plane;
-        Parallel.forRange(channels, 1, (c0, c1) -> {
-            for (int c = c0; c < c1; c++) {
-                double[] sums = new double[2];
-                Reductions.channelGradientSums(dy, in, c * plane, channels * plane, n, plane, batchMean[c], invStd[c],
-                        sums);
-                double sumDy = sums[0];
-                double sumDyXhat = sums[1];
-                dg[c] += (float) sumDyXhat;
-                db[c] += (float) sumDy;
-                // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))
-                float k = g[c] * invStd[c];
-                float meanDy = (float) (sumDy / count);
-                float meanDyXhat = (float) (sumDyXhat / count);
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    Elementwise.normalizeGradient(dy, in, out, base, base + plane, batchMean[c], invStd[c], k, meanDy,
-                            meanDyXhat);
-                }
+        // channels are independent: handed to threads as they become free, same bits
+        Parallel.forEachIndex(channels, c -> {
+            double[] sums = new double[2];
+            Reductions.channelGradientSums(dy, in, c * plane, channels * plane, n, plane, batchMean[c], invStd[c],
+                    sums);
+            double sumDy = sums[0];
+            double sumDyXhat = sums[1];
+            dg[c] += (float) sumDyXhat;
+            db[c] += (float) sumDy;
+            // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))
+            float k = g[c] * invStd[c];
+            float meanDy = (float) (sumDy / count);
+            float meanDyXhat = (float) (sumDyXhat / count);
+            for (int i = 0; i < n; i++) {
+                int base = (i * channels + c) * plane;
+                Elementwise.normalizeGradient(dy, in, out, base, base + plane, batchMean[c], invStd[c], k, meanDy,
+                        meanDyXhat);
             }
         });
         return dx;

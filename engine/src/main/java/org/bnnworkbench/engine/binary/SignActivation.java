@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.binary;
 
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.nn.Layer;
 import org.bnnworkbench.engine.tensor.Tensor;
@@ -49,13 +50,7 @@ public final class SignActivation implements Layer {
                 }
                 return;
             }
-            long count = 0;
-            for (int i = from; i < to; i++) {
-                float v = in[i];
-                out[i] = v >= 0f ? 1f : -1f;
-                count += Math.abs(v) > t ? 1 : 0;
-            }
-            beyond[part] = count;
+            beyond[part] = Elementwise.sign(in, out, from, to, t);
         });
         if (training) {
             for (long b : beyond) {
@@ -73,13 +68,9 @@ public final class SignActivation implements Layer {
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
         if (estimator instanceof SignEstimator.Ste ste) {
-            // the common case, kept branch-light so the JIT vectorises it
+            // the common case, on the vector kernels
             float t = ste.clip();
-            Parallel.forRange(in.length, 1 << 15, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = Math.abs(in[i]) <= t ? g[i] : 0f;
-                }
-            });
+            Parallel.forRange(in.length, 1 << 15, (from, to) -> Elementwise.passWithin(in, g, out, from, to, t));
         } else {
             Parallel.forRange(in.length, 1 << 15, (from, to) -> {
                 for (int i = from; i < to; i++) {

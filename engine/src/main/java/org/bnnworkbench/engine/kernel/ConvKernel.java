@@ -3,39 +3,64 @@ package org.bnnworkbench.engine.kernel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
 /**
- * Convolution as im2col + GEMM, forward and backward, for one layer's geometry. Images are
- * processed in chunks whose unfolded matrix fits in {@value #CHUNK_FLOATS} floats, so the GEMMs
- * are wide (good for the kernels) while memory stays bounded; gradients are summed chunk by chunk
- * in a fixed order. Scratch buffers are kept between calls.
+ * Convolution as GEMM over unfolded patches, forward and backward, for one layer's geometry, with
+ * the unfolded matrix never built. Stride-1 convolutions (all of the small networks' 3x3 and 1x1
+ * layers) run on {@link StackedConv}: rows of the unfolded matrix are shifted copies of a padded
+ * image, and the input gradient is a convolution of dY with the flipped weights. Other geometries
+ * (strides, padding wider than the kernel reach) let the GEMM pack its panels straight from the
+ * image through an {@link Im2colView}, and fold the column gradient back with {@link Im2col#col2im}.
+ *
+ * <p>The batch is cut into tasks of whole images (one image, or a few when the feature map is so
+ * small that one image would make a narrow GEMM), and each thread runs its own tasks with a
+ * single-threaded GEMM on buffers that stay in the core's caches; the weights are packed once per
+ * pass.
+ *
+ * <p>Bits do not depend on the thread count: every output and input-gradient value belongs to one
+ * task, and the weight gradient is summed over a fixed number of image ranges ({@value #WEIGHT_PARTS}
+ * at most, each in image order) whose partial sums are then added in range order.
  */
 public final class ConvKernel {
 
-    static final int CHUNK_FLOATS = 1 << 22;
+    /** Columns a task should reach before a second image is added to it. */
+    static final int MIN_TASK_COLUMNS = 512;
+    /** Weight-gradient partial sums: fixed, so that the bits do not depend on the thread count. */
+    static final int WEIGHT_PARTS = 4;
 
     private final ConvGeometry g;
     private final float padValue;
-    private float[] cols = new float[0];
-    private float[] matrix = new float[0];
+    /** The stride-1 path without im2col, or null when the geometry needs the general one. */
+    private final StackedConv stacked;
 
     public ConvKernel(ConvGeometry geometry, float padValue) {
+        this(geometry, padValue, true);
+    }
+
+    /** With {@code stackedPath} false every geometry takes the im2col path (tests compare the two). */
+    ConvKernel(ConvGeometry geometry, float padValue, boolean stackedPath) {
         this.g = geometry;
         this.padValue = padValue;
+        this.stacked = stackedPath && PaddedStack.fits(geometry) ? new StackedConv(geometry, padValue) : null;
     }
 
     public ConvGeometry geometry() {
         return g;
     }
 
-    private int chunkImages(int n, int plane) {
-        long perImage = (long) g.inChannels() * g.kernel() * g.kernel() * plane;
-        return (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, perImage)));
+    /** Images per task for feature maps of {@code plane} output positions. */
+    static int imagesPerTask(int n, int plane) {
+        return Math.max(1, Math.min(n, (MIN_TASK_COLUMNS + plane - 1) / plane));
     }
 
-    private float[] ensure(float[] buffer, long size) {
-        if (buffer.length < size) {
-            return new float[(int) size];
+    private Gemm.PackedMatrix[] packWeights(float[] w, boolean transposed) {
+        int coutG = g.outPerGroup();
+        int patch = g.patchSize();
+        Gemm.PackedMatrix[] packed = new Gemm.PackedMatrix[g.groups()];
+        for (int gi = 0; gi < g.groups(); gi++) {
+            packed[gi] = transposed
+                    ? Gemm.pack(true, patch, coutG, w, gi * coutG * patch, patch)
+                    : Gemm.pack(false, coutG, patch, w, gi * coutG * patch, patch);
         }
-        return buffer;
+        return packed;
     }
 
     /** y = conv(x, w) + bias; w is [out, in/groups, k, k], bias may be null. */
@@ -50,36 +75,47 @@ public final class ConvKernel {
         int patch = g.patchSize();
         Tensor y = Tensor.zeros(n, cout, oh, ow);
         float[] out = y.data();
-        int chunk = chunkImages(n, plane);
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
+        if (stacked != null) {
+            stacked.forward(x, w, bias, out);
+            return y;
+        }
+        Gemm.PackedMatrix[] packed = packWeights(w, false);
+        int per = imagesPerTask(n, plane);
+        int tasks = (n + per - 1) / per;
+        Parallel.forEachIndex(tasks, t -> {
+            ConvScratch s = ConvScratch.get();
+            int first = t * per;
+            int count = Math.min(per, n - first);
             int columns = count * plane;
-            cols = ensure(cols, (long) g.inChannels() * g.kernel() * g.kernel() * columns);
-            matrix = ensure(matrix, (long) cout * columns);
-            Im2col.im2col(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, cols);
-            for (int gi = 0; gi < g.groups(); gi++) {
-                Gemm.sgemm(false, false, coutG, columns, patch, 1f, w, gi * coutG * patch, patch,
-                        cols, gi * patch * columns, columns, 0f, matrix, gi * coutG * columns, columns);
+            if (count == 1) {
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    Gemm.multiplyPacked(packed[gi], view(x, first, count, gi),
+                            out, (first * cout + gi * coutG) * plane, plane);
+                }
+            } else {
+                float[] m = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
+                java.util.Arrays.fill(m, 0, cout * columns, 0f);
+                for (int gi = 0; gi < g.groups(); gi++) {
+                    Gemm.multiplyPacked(packed[gi], view(x, first, count, gi), m, gi * coutG * columns, columns);
+                }
+                for (int i = 0; i < count; i++) {
+                    for (int co = 0; co < cout; co++) {
+                        System.arraycopy(m, co * columns + i * plane, out, ((first + i) * cout + co) * plane, plane);
+                    }
+                }
             }
-            final int f = first;
-            final float[] m = matrix;
-            Parallel.forRange(cout, 4, (c0, c1) -> {
-                for (int co = c0; co < c1; co++) {
-                    float b = bias == null ? 0f : bias[co];
-                    for (int i = 0; i < count; i++) {
-                        int src = co * columns + i * plane;
-                        int dst = ((f + i) * cout + co) * plane;
-                        if (b == 0f) {
-                            System.arraycopy(m, src, out, dst, plane);
-                        } else {
-                            for (int p = 0; p < plane; p++) {
-                                out[dst + p] = m[src + p] + b;
-                            }
+            if (bias != null) {
+                for (int i = first; i < first + count; i++) {
+                    for (int co = 0; co < cout; co++) {
+                        float b = bias[co];
+                        int base = (i * cout + co) * plane;
+                        for (int p = base; p < base + plane; p++) {
+                            out[p] += b;
                         }
                     }
                 }
-            });
-        }
+            }
+        });
         return y;
     }
 
@@ -95,52 +131,82 @@ public final class ConvKernel {
         int cout = g.outChannels();
         int coutG = g.outPerGroup();
         int patch = g.patchSize();
+        int rows = g.groups() * patch;
         Tensor dx = inputGradient ? Tensor.zerosLike(x) : null;
         float[] grad = dy.data();
         if (dbias != null) {
             for (int co = 0; co < cout; co++) {
                 double sum = 0;
                 for (int i = 0; i < n; i++) {
-                    int base = (i * cout + co) * plane;
-                    for (int p = 0; p < plane; p++) {
-                        sum += grad[base + p];
-                    }
+                    sum += Reductions.sum(grad, (i * cout + co) * plane, plane);
                 }
                 dbias[co] += (float) sum;
             }
         }
-        int chunk = chunkImages(n, plane);
-        float[] dcols = new float[0];
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
-            int columns = count * plane;
-            long colSize = (long) g.inChannels() * g.kernel() * g.kernel() * columns;
-            cols = ensure(cols, colSize);
-            matrix = ensure(matrix, (long) cout * columns);
-            Im2col.im2col(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, cols);
-            final int f = first;
-            final float[] m = matrix;
-            Parallel.forRange(cout, 4, (c0, c1) -> {
-                for (int co = c0; co < c1; co++) {
+        if (stacked != null) {
+            stacked.backward(x, w, dy, dw, inputGradient ? dx.data() : null);
+            return dx;
+        }
+        Gemm.PackedMatrix[] packedT = inputGradient ? packWeights(w, true) : null;
+        int per = imagesPerTask(n, plane);
+        int tasks = (n + per - 1) / per;
+        int parts = Math.min(WEIGHT_PARTS, tasks);
+        int weights = g.weightCount();
+        float[][] partial = new float[parts][weights];
+        // a part's tasks run in order on one thread; which thread takes a part does not matter
+        Parallel.forEachIndex(parts, part -> {
+            ConvScratch s = ConvScratch.get();
+            int tFrom = (int) ((long) tasks * part / parts);
+            int tTo = (int) ((long) tasks * (part + 1) / parts);
+            for (int t = tFrom; t < tTo; t++) {
+                int first = t * per;
+                int count = Math.min(per, n - first);
+                int columns = count * plane;
+                // dY of the task as a cout x columns matrix: in place for one image, else gathered
+                float[] a;
+                int aOff;
+                if (count == 1) {
+                    a = grad;
+                    aOff = first * cout * plane;
+                } else {
+                    a = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
+                    aOff = 0;
                     for (int i = 0; i < count; i++) {
-                        System.arraycopy(grad, ((f + i) * cout + co) * plane, m, co * columns + i * plane, plane);
+                        for (int co = 0; co < cout; co++) {
+                            System.arraycopy(grad, ((first + i) * cout + co) * plane, a, co * columns + i * plane, plane);
+                        }
                     }
                 }
-            });
-            for (int gi = 0; gi < g.groups(); gi++) {
-                Gemm.sgemm(false, true, coutG, patch, columns, 1f, matrix, gi * coutG * columns, columns,
-                        cols, gi * patch * columns, columns, 1f, dw, gi * coutG * patch, patch);
-            }
-            if (inputGradient) {
-                dcols = ensure(dcols, colSize);
+                int lda = count == 1 ? plane : columns;
                 for (int gi = 0; gi < g.groups(); gi++) {
-                    Gemm.sgemm(true, false, patch, columns, coutG, 1f, w, gi * coutG * patch, patch,
-                            matrix, gi * coutG * columns, columns, 0f, dcols, gi * patch * columns, columns);
+                    Gemm.multiplyTransposed(coutG, a, aOff + gi * coutG * lda, lda, view(x, first, count, gi),
+                            partial[part], gi * coutG * patch, patch);
                 }
-                Im2col.col2im(dcols, x.c(), x.h(), x.w(), first, count, g, dx.data());
+                if (inputGradient) {
+                    float[] dcols = s.gradient = ConvScratch.ensure(s.gradient, (long) rows * columns);
+                    java.util.Arrays.fill(dcols, 0, rows * columns, 0f);
+                    for (int gi = 0; gi < g.groups(); gi++) {
+                        Gemm.multiplyPacked(packedT[gi], columns, a, aOff + gi * coutG * lda, lda,
+                                dcols, gi * patch * columns, columns);
+                    }
+                    Im2col.col2im(dcols, x.c(), x.h(), x.w(), first, count, g, dx.data());
+                }
             }
-        }
+        });
+        Parallel.forRange(weights, 1 << 12, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float sum = partial[0][i];
+                for (int part = 1; part < parts; part++) {
+                    sum += partial[part][i];
+                }
+                dw[i] += sum;
+            }
+        });
         return dx;
+    }
+
+    private Im2colView view(Tensor x, int first, int count, int group) {
+        return new Im2colView(x.data(), x.c(), x.h(), x.w(), first, count, g, padValue, group);
     }
 
     private void checkInput(Tensor x) {
@@ -154,9 +220,8 @@ public final class ConvKernel {
         }
     }
 
-    /** Frees the scratch buffers (they are re-allocated on the next call). */
+    /** Frees the calling thread's scratch buffers (they are re-allocated on the next call). */
     public void release() {
-        cols = new float[0];
-        matrix = new float[0];
+        ConvScratch.release();
     }
 }

@@ -32,36 +32,42 @@ public final class Im2col {
                 for (int i = 0; i < count; i++) {
                     int src = ((first + i) * channels + c) * height * width;
                     int dst = r * columns + i * plane;
+                    int stride = g.stride();
+                    // output columns whose input column lies inside the image: [lo, hi)
+                    int lo = firstInside(dx, stride, ow);
+                    int hi = Math.max(lo, firstInside(dx - width, stride, ow));
                     for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * g.stride() + dy;
+                        int iy = oy * stride + dy;
                         int row = dst + oy * ow;
                         if (iy < 0 || iy >= height) {
                             java.util.Arrays.fill(cols, row, row + ow, padValue);
                             continue;
                         }
-                        int srcRow = src + iy * width;
-                        if (g.stride() == 1) {
-                            int lo = Math.max(0, -dx);
-                            int hi = Math.min(ow, width - dx);
-                            for (int ox = 0; ox < Math.min(lo, ow); ox++) {
-                                cols[row + ox] = padValue;
-                            }
-                            if (hi > lo) {
-                                System.arraycopy(x, srcRow + lo + dx, cols, row + lo, hi - lo);
-                            }
-                            for (int ox = Math.max(hi, lo); ox < ow; ox++) {
-                                cols[row + ox] = padValue;
-                            }
+                        int srcRow = src + iy * width + dx;
+                        java.util.Arrays.fill(cols, row, row + lo, padValue);
+                        if (stride == 1) {
+                            System.arraycopy(x, srcRow + lo, cols, row + lo, hi - lo);
                         } else {
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * g.stride() + dx;
-                                cols[row + ox] = ix < 0 || ix >= width ? padValue : x[srcRow + ix];
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[row + ox] = x[srcRow + ox * stride];
                             }
                         }
+                        java.util.Arrays.fill(cols, row + hi, row + ow, padValue);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The first output index ox in [0, limit] with ox * stride + offset >= 0: where a window
+     * starting {@code offset} columns from the image edge enters the image.
+     */
+    static int firstInside(int offset, int stride, int limit) {
+        if (offset >= 0) {
+            return 0;
+        }
+        return Math.min(limit, (-offset + stride - 1) / stride);
     }
 
     /** Adds the column gradients into dx (the transpose of {@link #im2col}); padding gets nothing. */
@@ -80,20 +86,26 @@ public final class Im2col {
                         int r = (c * k + ky) * k + kx;
                         int dy = ky * g.dilation() - g.padding();
                         int dxo = kx * g.dilation() - g.padding();
+                        int stride = g.stride();
+                        int lo = firstInside(dxo, stride, ow);
+                        int hi = Math.max(lo, firstInside(dxo - width, stride, ow));
                         for (int i = 0; i < count; i++) {
                             int dst = ((first + i) * channels + c) * height * width;
                             int src = r * columns + i * plane;
                             for (int oy = 0; oy < oh; oy++) {
-                                int iy = oy * g.stride() + dy;
+                                int iy = oy * stride + dy;
                                 if (iy < 0 || iy >= height) {
                                     continue;
                                 }
-                                int dstRow = dst + iy * width;
+                                int dstRow = dst + iy * width + dxo;
                                 int srcRow = src + oy * ow;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    int ix = ox * g.stride() + dxo;
-                                    if (ix >= 0 && ix < width) {
-                                        dx[dstRow + ix] += cols[srcRow + ox];
+                                if (stride == 1) {
+                                    for (int ox = lo; ox < hi; ox++) {
+                                        dx[dstRow + ox] += cols[srcRow + ox];
+                                    }
+                                } else {
+                                    for (int ox = lo; ox < hi; ox++) {
+                                        dx[dstRow + ox * stride] += cols[srcRow + ox];
                                     }
                                 }
                             }

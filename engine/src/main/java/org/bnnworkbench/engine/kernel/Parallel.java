@@ -120,6 +120,31 @@ public final class Parallel {
         }
     }
 
+    /**
+     * Runs body(i) for every i in [0, n), the threads taking the next index as they become free, so
+     * that a thread slowed by other processes does not hold the rest up. Only for bodies whose
+     * results do not depend on which thread runs them or in which order (each i writes its own
+     * outputs): then the bits are the same for any thread count and timing.
+     */
+    public static void forEachIndex(int n, IndexBody body) {
+        if (n <= 0) {
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int parts = Math.min(THREADS, n);
+        forParts(parts, parts, (part, from, to) -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                body.run(i);
+            }
+        });
+    }
+
+    /** A body for one index. */
+    @FunctionalInterface
+    public interface IndexBody {
+        void run(int index);
+    }
+
     private static int start(int n, int parts, int p) {
         return (int) ((long) n * p / parts);
     }

@@ -36,6 +36,29 @@ public final class AvgPool2d implements Layer {
         float[] in = x.data();
         float[] out = y.data();
         float inv = 1f / (kernel * kernel);
+        if (kernel == 2 && stride == 2 && padding == 0) {
+            // the shortcut's 2x2 window: same sums in the same order, without bounds checks
+            Parallel.forRange(n * c, 4, (p0, p1) -> {
+                for (int plane = p0; plane < p1; plane++) {
+                    int src = plane * h * w;
+                    int dst = plane * oh * ow;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int r0 = src + 2 * oy * w;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int i0 = r0 + 2 * ox;
+                            float sum = 0f;
+                            sum += in[i0];
+                            sum += in[i0 + 1];
+                            sum += in[i0 + w];
+                            sum += in[i0 + w + 1];
+                            out[dst + oy * ow + ox] = sum * inv;
+                        }
+                    }
+                }
+            });
+            inputShape = x.shape();
+            return y;
+        }
         Parallel.forRange(n * c, 4, (p0, p1) -> {
             for (int plane = p0; plane < p1; plane++) {
                 int src = plane * h * w;
@@ -74,6 +97,27 @@ public final class AvgPool2d implements Layer {
         int oh = gradOutput.h();
         int ow = gradOutput.w();
         float inv = 1f / (kernel * kernel);
+        if (kernel == 2 && stride == 2 && padding == 0) {
+            // windows do not overlap: each input gets one share, added to zero as before
+            Parallel.forRange(gradOutput.n() * gradOutput.c(), 4, (p0, p1) -> {
+                for (int plane = p0; plane < p1; plane++) {
+                    int dst = plane * h * w;
+                    int src = plane * oh * ow;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int r0 = dst + 2 * oy * w;
+                        for (int ox = 0; ox < ow; ox++) {
+                            float v = g[src + oy * ow + ox] * inv;
+                            int i0 = r0 + 2 * ox;
+                            d[i0] += v;
+                            d[i0 + 1] += v;
+                            d[i0 + w] += v;
+                            d[i0 + w + 1] += v;
+                        }
+                    }
+                }
+            });
+            return dx;
+        }
         Parallel.forRange(gradOutput.n() * gradOutput.c(), 4, (p0, p1) -> {
             for (int plane = p0; plane < p1; plane++) {
                 int dst = plane * h * w;

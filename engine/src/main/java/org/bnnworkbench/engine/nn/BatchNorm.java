@@ -1,6 +1,7 @@
 package org.bnnworkbench.engine.nn;
 
 import java.util.List;
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.kernel.Reductions;
 import org.bnnworkbench.engine.tensor.Tensor;
@@ -24,7 +25,9 @@ public final class BatchNorm implements Layer {
     private final float[] runningMean;
     private final float[] runningVar;
 
-    private Tensor normalized;
+    /** The training-mode input and its batch statistics; x-hat is recomputed from them in backward. */
+    private Tensor input;
+    private float[] batchMean;
     private float[] invStd;
     private boolean lastTraining;
 
@@ -79,96 +82,77 @@ public final class BatchNorm implements Layer {
         float[] in = x.data();
         Tensor y = Tensor.zerosLike(x);
         float[] out = y.data();
-        float[] xhat = training ? new float[in.length] : null;
         float[] inv = new float[channels];
+        float[] means = new float[channels];
         float[] g = gamma.value().data();
         float[] b = beta.value().data();
         long count = (long) n * plane;
-        Parallel.forRange(channels, 1, (c0, c1) -> {
-            for (int c = c0; c < c1; c++) {
-                double mean;
-                double var;
-                if (training) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += Reductions.sum(in, (i * channels + c) * plane, plane);
-                    }
-                    mean = sum / count;
-                    double sq = 0;
-                    for (int i = 0; i < n; i++) {
-                        sq += Reductions.squaredDeviations(in, (i * channels + c) * plane, plane, mean);
-                    }
-                    var = sq / count;
-                    double unbiased = count > 1 ? sq / (count - 1) : var;
-                    runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
-                    runningVar[c] = (float) (momentum * runningVar[c] + (1 - momentum) * unbiased);
-                } else {
-                    mean = runningMean[c];
-                    var = runningVar[c];
-                }
-                float is = (float) (1.0 / Math.sqrt(var + epsilon));
-                inv[c] = is;
-                float m = (float) mean;
-                float gc = g[c];
-                float shift = b[c];
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    if (xhat != null) {
-                        for (int p = base; p < base + plane; p++) {
-                            float h = (in[p] - m) * is;
-                            xhat[p] = h;
-                            out[p] = h * gc + shift;
-                        }
-                    } else {
-                        for (int p = base; p < base + plane; p++) {
-                            out[p] = (in[p] - m) * is * gc + shift;
-                        }
-                    }
-                }
+        // channels are independent: handed to threads as they become free, same bits
+        Parallel.forEachIndex(channels, c -> {
+            double mean;
+            double var;
+            if (training) {
+                int stride = channels * plane;
+                mean = Reductions.channelSum(in, c * plane, stride, n, plane) / count;
+                double sq = Reductions.channelSquaredDeviations(in, c * plane, stride, n, plane, mean);
+                var = sq / count;
+                double unbiased = count > 1 ? sq / (count - 1) : var;
+                runningMean[c] = (float) (momentum * runningMean[c] + (1 - momentum) * mean);
+                runningVar[c] = (float) (momentum * runningVar[c] + (1 - momentum) * unbiased);
+            } else {
+                mean = runningMean[c];
+                var = runningVar[c];
+            }
+            float is = (float) (1.0 / Math.sqrt(var + epsilon));
+            inv[c] = is;
+            float m = (float) mean;
+            means[c] = m;
+            float gc = g[c];
+            float shift = b[c];
+            for (int i = 0; i < n; i++) {
+                int base = (i * channels + c) * plane;
+                Elementwise.normalize(in, out, base, base + plane, m, is, gc, shift);
             }
         });
         lastTraining = training;
-        normalized = training ? new Tensor(xhat, x.shape()) : null;
+        input = training ? x : null;
+        batchMean = means;
         invStd = inv;
         return y;
     }
 
     @Override
     public Tensor backward(Tensor gradOutput) {
-        if (!lastTraining || normalized == null) {
+        if (!lastTraining || input == null) {
             throw new IllegalStateException("BatchNorm backward needs a training-mode forward pass");
         }
         int n = gradOutput.n();
         int plane = gradOutput.size() / (n * channels);
         float[] dy = gradOutput.data();
-        float[] xhat = normalized.data();
+        float[] in = input.data();
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
         float[] g = gamma.value().data();
         float[] dg = gamma.grad().data();
         float[] db = beta.grad().data();
         long count = (long) n * plane;
-        Parallel.forRange(channels, 1, (c0, c1) -> {
-            for (int c = c0; c < c1; c++) {
-                double sumDy = 0;
-                double sumDyXhat = 0;
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    sumDy += Reductions.sum(dy, base, plane);
-                    sumDyXhat += Reductions.dot(dy, base, xhat, base, plane);
-                }
-                dg[c] += (float) sumDyXhat;
-                db[c] += (float) sumDy;
-                // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))
-                float k = g[c] * invStd[c];
-                float meanDy = (float) (sumDy / count);
-                float meanDyXhat = (float) (sumDyXhat / count);
-                for (int i = 0; i < n; i++) {
-                    int base = (i * channels + c) * plane;
-                    for (int p = base; p < base + plane; p++) {
-                        out[p] = k * (dy[p] - meanDy - xhat[p] * meanDyXhat);
-                    }
-                }
+        // channels are independent: handed to threads as they become free, same bits
+        Parallel.forEachIndex(channels, c -> {
+            double[] sums = new double[2];
+            Reductions.channelGradientSums(dy, in, c * plane, channels * plane, n, plane, batchMean[c], invStd[c],
+                    sums);
+            double sumDy = sums[0];
+            double sumDyXhat = sums[1];
+            dg[c] += (float) sumDyXhat;
+            db[c] += (float) sumDy;
+            // dx = gamma * invStd / m * (m * dy - sum(dy) - xhat * sum(dy * xhat))
+            float k = g[c] * invStd[c];
+            float meanDy = (float) (sumDy / count);
+            float meanDyXhat = (float) (sumDyXhat / count);
+            for (int i = 0; i < n; i++) {
+                int base = (i * channels + c) * plane;
+                Elementwise.normalizeGradient(dy, in, out, base, base + plane, batchMean[c], invStd[c], k, meanDy,
+                        meanDyXhat);
             }
         });
         return dx;
@@ -186,6 +170,6 @@ public final class BatchNorm implements Layer {
 
     @Override
     public void release() {
-        normalized = null;
+        input = null;
     }
 }

@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.nn;
 
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
@@ -81,33 +82,12 @@ public final class MaxPool2d implements Layer {
         return y;
     }
 
-    /** The common 2x2/2 window without padding, without bounds checks in the inner loop. */
+    /** The common 2x2/2 window without padding, on the vector kernel. */
     private static void pool2x2(float[] in, float[] out, int[] arg, int planes, int h, int w, int oh, int ow) {
+        int[] corner = Elementwise.windowCorners(oh, ow, w);
         Parallel.forRange(planes, 4, (p0, p1) -> {
             for (int plane = p0; plane < p1; plane++) {
-                int src = plane * h * w;
-                int dst = plane * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    int r0 = src + 2 * oy * w;
-                    int r1 = r0 + w;
-                    int o = dst + oy * ow;
-                    for (int ox = 0; ox < ow; ox++) {
-                        int i0 = r0 + 2 * ox;
-                        int i1 = r1 + 2 * ox;
-                        int best = i0;
-                        if (in[i0 + 1] > in[best]) {
-                            best = i0 + 1;
-                        }
-                        if (in[i1] > in[best]) {
-                            best = i1;
-                        }
-                        if (in[i1 + 1] > in[best]) {
-                            best = i1 + 1;
-                        }
-                        out[o + ox] = in[best];
-                        arg[o + ox] = best;
-                    }
-                }
+                Elementwise.maxPool2x2Plane(in, plane * h * w, w, corner, out, arg, plane * oh * ow);
             }
         });
     }

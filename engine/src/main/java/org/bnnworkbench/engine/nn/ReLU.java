@@ -1,5 +1,6 @@
 package org.bnnworkbench.engine.nn;
 
+import org.bnnworkbench.engine.kernel.Elementwise;
 import org.bnnworkbench.engine.kernel.Parallel;
 import org.bnnworkbench.engine.tensor.Tensor;
 
@@ -14,11 +15,7 @@ public final class ReLU implements Layer {
         float[] in = x.data();
         Tensor y = Tensor.zerosLike(x);
         float[] out = y.data();
-        Parallel.forRange(in.length, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = Math.max(in[i], 0f);
-            }
-        });
+        Parallel.forRange(in.length, 1 << 15, (from, to) -> Elementwise.relu(in, out, from, to));
         return y;
     }
 
@@ -28,11 +25,7 @@ public final class ReLU implements Layer {
         float[] g = gradOutput.data();
         Tensor dx = Tensor.zerosLike(gradOutput);
         float[] out = dx.data();
-        Parallel.forRange(in.length, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = in[i] > 0f ? g[i] : 0f;
-            }
-        });
+        Parallel.forRange(in.length, 1 << 15, (from, to) -> Elementwise.passPositive(in, g, out, from, to));
         return dx;
     }
 

@@ -18,7 +18,6 @@ public final class Adam extends Optimizer {
     private final float[][] v;
     private float c1;
     private float c2;
-    private long cachedStep = -1;
 
     public Adam(List<Param> params, float weightDecay) {
         super(params, weightDecay);
@@ -36,12 +35,13 @@ public final class Adam extends Optimizer {
     }
 
     @Override
+    protected void beginStep(long step) {
+        c1 = (float) (1 - Math.pow(BETA1, step));
+        c2 = (float) (1 - Math.pow(BETA2, step));
+    }
+
+    @Override
     protected float update(int p, int i, float value, float grad, float lr, long step) {
-        if (step != cachedStep) {
-            c1 = (float) (1 - Math.pow(BETA1, step));
-            c2 = (float) (1 - Math.pow(BETA2, step));
-            cachedStep = step;
-        }
         float mi = BETA1 * m[p][i] + (1 - BETA1) * grad;
         float vi = BETA2 * v[p][i] + (1 - BETA2) * grad * grad;
         m[p][i] = mi;

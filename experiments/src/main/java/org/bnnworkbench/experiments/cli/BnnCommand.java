@@ -32,7 +32,7 @@ public final class BnnCommand {
 
     /** The subcommands of the real {@code bnn}. Register each new subcommand here, and only here. */
     public static BnnCommand standard() {
-        return new BnnCommand(List.of());
+        return new BnnCommand(List.of(new BenchCommand()));
     }
 
     public static void main(String[] args) {

@@ -99,7 +99,16 @@ public final class RunsModel {
             }
             if (part.chars().anyMatch(c -> "=<>!".indexOf(c) >= 0)) {
                 try {
-                    parsed.add(RunQuery.Condition.parse(part));
+                    RunQuery.Condition c = RunQuery.Condition.parse(part);
+                    if (c.value().isEmpty() || "=<>!".indexOf(c.value().charAt(0)) >= 0) {
+                        throw new IllegalArgumentException("'" + part + "' is not key, operator, value (operators: ="
+                                + " != < <= > >=)");
+                    }
+                    if (!all.isEmpty() && all.stream().noneMatch(r -> r.value(c.key()) != null)) {
+                        throw new IllegalArgumentException("no run has a value named '" + c.key() + "' (see the "
+                                + "table's columns)");
+                    }
+                    parsed.add(c);
                 } catch (IllegalArgumentException e) {
                     filterProblem.set(e.getMessage());
                     return;

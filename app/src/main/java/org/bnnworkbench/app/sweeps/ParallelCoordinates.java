@@ -108,7 +108,9 @@ final class ParallelCoordinates extends Region {
         ResultRow best = done.stream().filter(ResultRow::best).findFirst().orElse(null);
         for (ResultRow r : done) {
             if (r != best) {
-                double t = accMax == accMin ? 1 : (r.testTop1() - accMin) / (accMax - accMin);
+                // the metric's axis is in percent
+                double t = accMax == accMin ? 1 : (100 * r.testTop1() - accMin) / (accMax - accMin);
+                t = Math.max(0, Math.min(1, t));
                 g.setStroke(Color.rgb(31, 111, 209, 0.25 + 0.6 * t));
                 g.setLineWidth(1.5);
                 polyline(g, r, axes, left, step, top, bottom);

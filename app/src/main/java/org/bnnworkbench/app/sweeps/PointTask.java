@@ -7,8 +7,9 @@ import org.bnnworkbench.experiments.sweep.SweepPoint;
 
 /**
  * One point of a running sweep as the {@code TaskProgressView} shows it: waiting until the sweep starts it, then
- * its training progress, gone when it ends. Its cancel button cancels this point only (the others go on); a
- * cancelled point keeps no result and trains when the sweep is run again.
+ * its training progress, gone when it ends. The task runs (on a worker that only waits) from the moment it is shown,
+ * as the view enables cancel buttons of running tasks only. Its cancel button cancels this point only (the others go
+ * on); a cancelled point keeps no result and trains when the sweep is run again.
  */
 final class PointTask extends Task<Void> {
 
@@ -42,7 +43,7 @@ final class PointTask extends Task<Void> {
 
     @Override
     protected Void call() throws InterruptedException {
-        // runs on a worker from the moment the sweep starts the point until it ends
+        // runs on a worker from the moment the view shows the point until the point ends
         ended.await();
         return null;
     }

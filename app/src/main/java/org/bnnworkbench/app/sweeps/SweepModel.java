@@ -36,10 +36,13 @@ import org.bnnworkbench.experiments.sweep.SweepRunner;
 /**
  * Runs a sweep from the Sweeps tab through {@link SweepRunner}, the runner {@code bnn sweep} uses, in a folder of
  * the user's choosing: the same journal, results and run records as the command line. Publishes on the FX thread:
- * one task per point to run (progress at most ten times a second), and the results as runs end, with the best run
- * marked. All methods are called on the FX thread.
+ * one task per point (progress at most ten times a second), and the results as runs end, with the best run marked.
+ * The progress view lists the running points and the next {@value #WAITING_SHOWN} waiting ones, each with its cancel
+ * button; the rest join as those end. All methods are called on the FX thread.
  */
 public final class SweepModel {
+
+    static final int WAITING_SHOWN = 4;
 
     private final DatasetCache datasets;
     private final Executor fx;
@@ -55,6 +58,7 @@ public final class SweepModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final Map<String, PointTask> byId = new LinkedHashMap<>();
+    private final java.util.Deque<PointTask> pending = new java.util.ArrayDeque<>();
     private final Map<String, TrainingEvent.Batch> latest = new ConcurrentHashMap<>();
     private final UpdateThrottle throttle;
     private SweepRunner runner;
@@ -110,6 +114,7 @@ public final class SweepModel {
         folder.set(out);
         tasks.clear();
         byId.clear();
+        pending.clear();
         results.clear();
         latest.clear();
         var names = new ArrayList<String>();
@@ -177,26 +182,34 @@ public final class SweepModel {
             markBest();
             for (SweepPoint p : s.points()) {
                 if (s.done().stream().noneMatch(e -> e.id().equals(p.id()))) {
-                    var task = new PointTask(p, s.points().size(), id -> runner.cancel(id));
+                    var task = new PointTask(p, s.points().size(), id -> {
+                        runner.cancel(id);
+                        showWaiting();
+                    });
                     byId.put(p.id(), task);
-                    tasks.add(task);
+                    pending.add(task);
                 }
             }
+            showWaiting();
             status.set(String.format(Locale.ROOT, "Sweep %s: %d points, %d with results already, %d to run, %d at"
                     + " a time, in %s", s.sweep().name(), s.points().size(), s.done().size(), s.toRun(),
                     parallelRuns, folder.get()));
         } else if (event instanceof SweepEvent.PointStarted s) {
             PointTask task = byId.get(s.point().id());
+            if (task != null && pending.remove(task)) {
+                show(task);
+            }
             if (task != null && !task.isDone()) {
                 task.show(0, s.resumed() ? "resuming from its checkpoint" : "training");
-                taskThreads.execute(task);
             }
         } else if (event instanceof SweepEvent.PointFinished f) {
             PointTask task = byId.remove(f.point().id());
             latest.remove(f.point().id());
             if (task != null) {
+                pending.remove(task);
                 task.end();
             }
+            showWaiting();
             if (f.entry() != null) {
                 results.removeIf(r -> r.id().equals(f.entry().id()));
                 int at = 0;
@@ -213,8 +226,27 @@ public final class SweepModel {
         }
     }
 
+    /** Keeps the running points and the next few waiting ones in the progress view. */
+    private void showWaiting() {
+        long active = tasks.stream().filter(t -> !t.isDone()).count();
+        while (active < parallelRuns + WAITING_SHOWN && !pending.isEmpty()) {
+            PointTask task = pending.poll();
+            if (!task.isDone()) {
+                show(task);
+                active++;
+            }
+        }
+    }
+
+    /** A task in the view runs (on a worker that waits for the point to end), so that its cancel button works. */
+    private void show(PointTask task) {
+        tasks.add(task);
+        taskThreads.execute(task);
+    }
+
     /** Points never started (cancelled sweep, time budget) leave the progress view. */
     private void endTasks() {
+        pending.clear();
         for (PointTask task : List.copyOf(byId.values())) {
             task.end();
             if (!task.isDone()) {
@@ -260,7 +292,8 @@ public final class SweepModel {
         } else if (result.outOfTime()) {
             text.append("; the time budget ran out");
         } else if (result.notRun() > 0) {
-            text.append("; ").append(result.notRun()).append(" cancelled points will train when it runs again");
+            text.append("; ").append(result.notRun()).append(result.notRun() == 1 ? " cancelled point trains"
+                    : " cancelled points train").append(" when it runs again");
         }
         if (result.failed() > 0) {
             text.append("; ").append(result.failed()).append(" ended otherwise than completed");

@@ -358,7 +358,13 @@ public final class SweepsView extends BorderPane {
 
         var tasks = new TaskProgressView<Task<?>>();
         tasks.setId("sweep-tasks");
-        Bindings.bindContent(tasks.getTasks(), model.tasks());
+        // the view removes a task itself when it ends; it only hears of new ones, and of those the sweep drops
+        model.tasks().addListener((ListChangeListener<Task<?>>) c -> {
+            while (c.next()) {
+                tasks.getTasks().removeAll(c.getRemoved());
+                tasks.getTasks().addAll(c.getAddedSubList());
+            }
+        });
         tasks.setPrefHeight(150);
         tasks.setMinHeight(90);
 

@@ -5,8 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Stroke;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -97,8 +95,9 @@ public final class ChartStyle {
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
 
-    public static void percentTicks(NumberAxis axis) {
-        axis.setNumberFormatOverride(new DecimalFormat("0'%'"));
+    /** An axis of percentages: 0 to 100 while there is no data yet, then fitted to the data. */
+    public static void percent(NumberAxis axis) {
+        axis.setDefaultAutoRange(new org.jfree.data.Range(0, 100));
     }
 
     /** Colours and strokes of every series by its key: "twin" orange, else blue; "train" dashed. */
@@ -129,9 +128,5 @@ public final class ChartStyle {
         viewer.setMinSize(160, 140);
         viewer.setPrefSize(320, 260);
         return viewer;
-    }
-
-    public static NumberFormat percent() {
-        return new DecimalFormat("0.0'%'");
     }
 }

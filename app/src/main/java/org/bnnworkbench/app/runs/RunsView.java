@@ -230,7 +230,7 @@ public final class RunsView extends BorderPane {
             column.setVisible(VISIBLE.contains(key) || !RunSummary.FIELDS.contains(key)
                     && !org.bnnworkbench.experiments.run.TrainingParameters.find(key).isPresent());
             if (key.equals("id")) {
-                column.setPrefWidth(190);
+                column.setPrefWidth(215);
             }
             table.getColumns().add(column);
         }
@@ -278,7 +278,7 @@ public final class RunsView extends BorderPane {
                 renderer.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
                 i++;
             }
-            plot.getRangeAxis().setLabel(key);
+            plot.getRangeAxis().setLabel(key.endsWith("Loss") ? key : key + " (%)");
             chart.setTitle(records.isEmpty() ? "Select runs to compare their curves" : records.size() == 1
                     ? "Run " + records.keySet().iterator().next() + " per epoch" : records.size() + " runs per epoch");
             ChartStyle.style(chart);

@@ -44,9 +44,9 @@ final class AccuracyChart extends BorderPane {
         setId("sweep-accuracy-chart");
         data.addSeries(runs);
         data.addSeries(best);
-        chart = ChartStyle.lines("Test top-1 against the parameter", "", "test top-1", data, true);
+        chart = ChartStyle.lines("Test top-1 against the parameter", "", "test top-1 (%)", data, true);
         XYPlot plot = chart.getXYPlot();
-        ChartStyle.percentTicks((NumberAxis) plot.getRangeAxis());
+        ChartStyle.percent((NumberAxis) plot.getRangeAxis());
         var renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, ChartStyle.BINARY);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));

@@ -42,16 +42,16 @@ final class TrainingCharts implements TrainingModel.Display {
 
     TrainingCharts() {
         loss = viewer("Loss per epoch", "epoch", "cross-entropy", lossData, true, "chart-loss");
-        accuracy = viewer("Top-1 accuracy per epoch", "epoch", "top-1", accuracyData, true, "chart-accuracy");
-        ChartStyle.percentTicks((NumberAxis) accuracy.getChart().getXYPlot().getRangeAxis());
+        accuracy = viewer("Top-1 accuracy per epoch", "epoch", "top-1 (%)", accuracyData, true, "chart-accuracy");
+        ChartStyle.percent((NumberAxis) accuracy.getChart().getXYPlot().getRangeAxis());
         batches = viewer("Loss per batch (smoothed)", "epoch", "cross-entropy", batchData, false, "chart-batch-loss");
         speed = viewer("Throughput", "epoch", "images/s", speedData, false, "chart-throughput");
-        diagnostics = viewer("BNN diagnostics per epoch", "epoch", "saturation |x| > t", saturationData, true,
+        diagnostics = viewer("BNN diagnostics per epoch", "epoch", "saturation |x| > t (%)", saturationData, true,
                 "chart-diagnostics");
         XYPlot plot = diagnostics.getChart().getXYPlot();
-        ChartStyle.percentTicks((NumberAxis) plot.getRangeAxis());
-        var flipAxis = new NumberAxis("weight flips per step");
-        flipAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.00'%'"));
+        ChartStyle.percent((NumberAxis) plot.getRangeAxis());
+        var flipAxis = new NumberAxis("weight flips per step (%)");
+        flipAxis.setDefaultAutoRange(new org.jfree.data.Range(0, 5));
         plot.setRangeAxis(1, flipAxis);
         plot.setDataset(1, flipData);
         plot.mapDatasetToRangeAxis(1, 1);

@@ -196,8 +196,19 @@ public final class MainWindow {
         designerView.prepare();
     }
 
-    /** Asks about unsaved changes before the window closes; false cancels the close. */
+    /**
+     * Asks before a running training or sweep is stopped by quitting, then about unsaved changes; false cancels the
+     * close. A run stopped so shows as interrupted in the Runs tab and can be resumed.
+     */
     public boolean confirmClose() {
+        boolean training = this.training.state().busy();
+        boolean sweeping = sweepsView.model().isRunning();
+        if ((training || sweeping) && !experimentDialogs.confirm(training ? "Quit while training?"
+                : "Quit while a sweep runs?", "Quitting stops " + (training ? "the training" : "the sweep")
+                + " now. Its runs are kept and show as interrupted; Resume in the Runs tab (or running the sweep"
+                + " again) goes on from the last finished epoch.", "Quit")) {
+            return false;
+        }
         if (actions == null || !actions.confirmDiscard()) {
             return actions == null;
         }

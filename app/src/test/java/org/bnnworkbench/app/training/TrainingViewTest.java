@@ -176,6 +176,40 @@ class TrainingViewTest extends WorkbenchUiTest {
         assertThat(((Button) node("#training-twin")).isDisabled()).isTrue();
     }
 
+    @Test
+    void aFolderOfIdxFilesIsChosenAndTheFamilyDesignIsRebuiltForItsImages() throws IOException {
+        java.nio.file.Path folder = home.resolve("tiny-idx");
+        writeIdx(folder, "train", 40);
+        writeIdx(folder, "t10k", 20);
+        dialogs.paths.add(folder);
+        tab("training-tab");
+
+        robot.clickOn("#training-dataset-folder");
+
+        waitFor(20, () -> text("#training-fit").contains("16x16x1"), "the folder's data set to be checked");
+        assertThat(text("#training-fit")).isEqualTo("Trains bnn-small on " + folder + " (16x16x1 images, 10 "
+                + "classes). The design takes 28x28x1 images and 10 classes; it is rebuilt for the data set's.");
+        assertThat(dialogs.asked).containsExactly("Data set folder");
+        assertThat(((Button) node("#training-start")).isDisabled()).isFalse();
+    }
+
+    /** Four-file IDX layout (raw, not gzipped): {@code count} 16x16 images, labels 0..9 in turn. */
+    private static void writeIdx(java.nio.file.Path folder, String split, int count) throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        var images = java.nio.ByteBuffer.allocate(16 + count * 256);
+        images.putInt(0x803).putInt(count).putInt(16).putInt(16);
+        for (int i = 0; i < count * 256; i++) {
+            images.put((byte) (i * 7));
+        }
+        var labels = java.nio.ByteBuffer.allocate(8 + count);
+        labels.putInt(0x801).putInt(count);
+        for (int i = 0; i < count; i++) {
+            labels.put((byte) (i % 10));
+        }
+        java.nio.file.Files.write(folder.resolve(split + "-images-idx3-ubyte"), images.array());
+        java.nio.file.Files.write(folder.resolve(split + "-labels-idx1-ubyte"), labels.array());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -118,11 +118,14 @@ class ExperimentScreenshots extends WorkbenchUiTest {
             Thread.sleep(20_000);
             robot.moveTo("#sweep-status");
             shoot("sweep-running");
+            if (Boolean.getBoolean("bnn.onlyTheRunningSweep")) {
+                return; // the window's closing cancels the sweep; its folder resumes where it stopped
+            }
         }
         waitFor(4 * 3600, () -> !window.sweepsView().model().isRunning(), "the sweep to end");
         assertThat(window.sweepsView().table().getItems()).hasSize(4);
         robot.moveTo("#sweep-status");
         shoot("sweep-results");
-        crop("sweep-results", "sweep-charts", 400, 440, 880, 330);
+        crop("sweep-results", "sweep-charts", 404, 358, 874, 412);
     }
 }

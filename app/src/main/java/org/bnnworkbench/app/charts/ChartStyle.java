@@ -8,7 +8,6 @@ import java.awt.Stroke;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnitSource;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -87,7 +86,6 @@ public final class ChartStyle {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
         axis.setAutoRangeIncludesZero(false);
-        axis.setStandardTickUnits(new NumberTickUnitSource());
     }
 
     /** Whole numbers on the axis only (epochs). */
@@ -98,6 +96,7 @@ public final class ChartStyle {
     /** An axis of percentages: 0 to 100 while there is no data yet, then fitted to the data. */
     public static void percent(NumberAxis axis) {
         axis.setDefaultAutoRange(new org.jfree.data.Range(0, 100));
+        axis.setAutoRangeMinimumSize(2); // one point, or runs within a hair of each other: still a readable scale
     }
 
     /** Colours and strokes of every series by its key: "twin" orange, else blue; "train" dashed. */

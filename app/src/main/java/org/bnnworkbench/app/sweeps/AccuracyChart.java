@@ -124,6 +124,8 @@ final class AccuracyChart extends BorderPane {
             } else {
                 var n = new NumberAxis(key);
                 n.setAutoRangeIncludesZero(false);
+                // a single value still gets a scale around it
+                n.setAutoRangeMinimumSize(Math.max(1e-9, Math.abs(max) * 0.5));
                 axis = n;
             }
             axis.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));

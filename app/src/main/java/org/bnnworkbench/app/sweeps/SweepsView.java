@@ -12,13 +12,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -34,7 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.concurrent.Task;
 import org.bnnworkbench.app.ExperimentDialogs;
 import org.bnnworkbench.experiments.run.RunSettings;
 import org.bnnworkbench.experiments.run.TrainingParameters;
@@ -57,7 +55,7 @@ public final class SweepsView extends BorderPane {
     private final Supplier<Optional<RunSettings>> trainingBase;
     private final Supplier<ExperimentDialogs> dialogs;
     private final Path sweepsFolder;
-    private final VBox axesBox = new VBox(4);
+    private final SweepAxesEditor axesBox;
     private final TextField folder = new TextField();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Label points = new Label();
@@ -78,6 +76,7 @@ public final class SweepsView extends BorderPane {
         this.trainingBase = trainingBase;
         this.dialogs = dialogs;
         this.sweepsFolder = sweepsFolder;
+        this.axesBox = new SweepAxesEditor(form, this::validate);
         setId("sweeps-view");
         setLeft(formPane());
         setCenter(resultsPane());
@@ -89,8 +88,8 @@ public final class SweepsView extends BorderPane {
         folder.setText(sweepsFolder.resolve(form.nameProperty().get()).toString());
         folder.textProperty().addListener((obs, old, t) -> folderEdited = folderEdited
                 || !t.equals(sweepsFolder.resolve(form.nameProperty().get().strip()).toString()));
-        form.axes().addListener((ListChangeListener<SweepForm.Axis>) c -> rebuildAxes());
-        rebuildAxes();
+        form.axes().addListener((ListChangeListener<SweepForm.Axis>) c -> axesBox.rebuild());
+        axesBox.rebuild();
         validate();
     }
 
@@ -135,7 +134,7 @@ public final class SweepsView extends BorderPane {
                 + " (from " + form.baseOriginProperty().get() + ")", form.baseProperty(), form.baseOriginProperty()));
         form.baseProperty().addListener((obs, o, n) -> {
             validate();
-            rebuildAxes();
+            axesBox.rebuild();
         });
         var fromTraining = button("Take from the Training tab", "sweep-base-from-training", "Use the design open in "
                 + "the Designer, the Training tab's data set and hyperparameters as the base of every point",
@@ -222,62 +221,6 @@ public final class SweepsView extends BorderPane {
         scroll.setMinWidth(340);
         scroll.setId("sweep-form");
         return scroll;
-    }
-
-    private void rebuildAxes() {
-        axesBox.getChildren().clear();
-        List<String> sweepable = form.sweepable();
-        for (int i = 0; i < form.axes().size(); i++) {
-            SweepForm.Axis axis = form.axes().get(i);
-            var parameter = new ComboBox<String>();
-            parameter.setId("sweep-param-" + i);
-            parameter.setEditable(true);
-            parameter.getItems().setAll(sweepable);
-            parameter.setValue(axis.parameterProperty().get());
-            parameter.setPrefWidth(110);
-            parameter.valueProperty().addListener((obs, o, n) -> {
-                axis.parameterProperty().set(n == null ? "" : n);
-                validate();
-            });
-            parameter.setTooltip(new Tooltip("A training parameter, arch, fullPrecision or a parameter of the "
-                    + "base architecture"));
-            var kind = new ComboBox<SweepForm.Kind>();
-            kind.setId("sweep-kind-" + i);
-            kind.getItems().setAll(SweepForm.Kind.values());
-            kind.setValue(axis.kindProperty().get());
-            kind.setPrefWidth(90);
-            var values = new TextField(axis.valuesProperty().get());
-            values.setId("sweep-values-" + i);
-            values.setPromptText("1.0, 1.3");
-            values.setTooltip(new Tooltip("grid and random choice: values separated by commas (lists such as blocks"
-                    + " separated by ;); random range: min..max"));
-            values.textProperty().addListener((obs, o, n) -> {
-                axis.valuesProperty().set(n);
-                validate();
-            });
-            HBox.setHgrow(values, Priority.ALWAYS);
-            var log = new CheckBox("log");
-            log.setId("sweep-log-" + i);
-            log.setSelected(axis.logProperty().get());
-            log.selectedProperty().addListener((obs, o, n) -> {
-                axis.logProperty().set(n);
-                validate();
-            });
-            log.visibleProperty().bind(kind.valueProperty().isEqualTo(SweepForm.Kind.RANGE));
-            log.managedProperty().bind(log.visibleProperty());
-            kind.valueProperty().addListener((obs, o, n) -> {
-                axis.kindProperty().set(n);
-                validate();
-            });
-            var remove = new Button("\u2212");
-            remove.setId("sweep-remove-" + i);
-            remove.setTooltip(new Tooltip("Do not sweep this parameter"));
-            remove.setOnAction(e -> form.axes().remove(axis));
-            var row = new HBox(4, parameter, kind, values, log, remove);
-            row.setAlignment(Pos.CENTER_LEFT);
-            axesBox.getChildren().add(row);
-        }
-        validate();
     }
 
     /** Reads the form as {@code bnn sweep} would read its file; the first problem is shown, Run waits for none. */
@@ -367,6 +310,9 @@ public final class SweepsView extends BorderPane {
         });
         tasks.setPrefHeight(150);
         tasks.setMinHeight(90);
+        // shown while there are points to follow; afterwards the results get the room
+        tasks.visibleProperty().bind(Bindings.isNotEmpty(tasks.getTasks()));
+        tasks.managedProperty().bind(tasks.visibleProperty());
 
         table.setId("sweep-results");
         table.setPlaceholder(new Label("Results appear here as the sweep's runs end."));
@@ -407,11 +353,11 @@ public final class SweepsView extends BorderPane {
 
     private void columns(List<String> names) {
         table.getColumns().clear();
-        table.getColumns().add(column("id", r -> r.id(), 120));
+        table.getColumns().add(column("id", r -> r.id(), 135));
         for (String name : names) {
             table.getColumns().add(column(name, r -> ResultsCsv.value(r.point().get(name)), 80));
         }
-        table.getColumns().add(column("status", r -> r.status().id(), 80));
+        table.getColumns().add(column("status", r -> r.status().id(), 95));
         table.getColumns().add(column("test top-1", r -> String.format(Locale.ROOT, "%.2f%%", 100 * r.testTop1()),
                 80));
         table.getColumns().add(column("size", r -> r.entry().modelSizeBytes() == null ? "" : String.format(

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -488,10 +487,9 @@ public final class TrainingModel {
                 continue;
             }
             boolean evaluating = b.batch() == b.batches() && history.get(job.role).size() < b.epoch();
-            parts.add((jobs.size() > 1 ? job.role.label() + ": " : "") + "epoch " + b.epoch() + "/" + job.epochs
-                    + (evaluating ? ", evaluating on the test images" : ", batch " + b.batch() + "/" + b.batches()));
-            speeds.add(String.format(Locale.ROOT, "%,.0f images/s, %s left", b.imagesPerSecond(),
-                    duration(b.etaSeconds())));
+            parts.add((jobs.size() > 1 ? job.role.label() + ": " : "") + TrainingStatus.batch(b, job.epochs,
+                    evaluating));
+            speeds.add(TrainingStatus.speed(b));
         }
         progress.set(jobs.isEmpty() ? 0 : sum / jobs.size());
         if (state.get() == State.TRAINING && !parts.isEmpty()) {
@@ -503,16 +501,10 @@ public final class TrainingModel {
     }
 
     private void showGap() {
-        List<EpochMetrics> binary = history.get(Role.BINARY);
-        List<EpochMetrics> twin = history.get(Role.TWIN);
-        if (binary == null || twin == null || binary.isEmpty() || twin.isEmpty()) {
-            return;
+        String text = TrainingStatus.gap(history.get(Role.BINARY), history.get(Role.TWIN));
+        if (text != null) {
+            gap.set(text);
         }
-        int epoch = Math.min(binary.size(), twin.size());
-        double b = binary.get(epoch - 1).testTop1();
-        double t = twin.get(epoch - 1).testTop1();
-        gap.set(String.format(Locale.ROOT, "Twin \u2212 binary test top-1: %+.1f pp  (twin %.1f%%, binary %.1f%%,"
-                + " epoch %d)", 100 * (t - b), 100 * t, 100 * b, epoch));
     }
 
     private void endIfDone() {
@@ -530,21 +522,8 @@ public final class TrainingModel {
     }
 
     private String outcome(Job job) {
-        RunRecord r = job.record;
-        String who = jobs.size() > 1 ? job.role.label() + " " : "";
-        if (r == null) {
-            return capitalized(who) + (who.isEmpty() ? "" : ": ") + job.endedWithout;
-        }
-        return switch (r.status()) {
-            case COMPLETED -> String.format(Locale.ROOT, "Completed %s(run %s): test top-1 %.1f%% after %d %s, %s",
-                    who, job.id, 100 * r.testTop1(), r.epochs(), r.epochs() == 1 ? "epoch" : "epochs",
-                    duration(r.wallSeconds()));
-            case CANCELLED -> r.epochs() == 0
-                    ? "Cancelled " + who + "(run " + job.id + ") before its first epoch ended: nothing to resume"
-                    : "Cancelled " + who + "(run " + job.id + ") after " + r.epochs() + " finished "
-                    + (r.epochs() == 1 ? "epoch" : "epochs") + "; Resume in the Runs tab goes on from there";
-            default -> capitalized(r.status().id()) + " " + who + "(run " + job.id + "): " + r.message();
-        };
+        return TrainingStatus.outcome(jobs.size() > 1 ? job.role.label() + " " : "", job.id, job.record,
+                job.endedWithout);
     }
 
     private void failed(List<Job> affected, String why) {
@@ -560,18 +539,5 @@ public final class TrainingModel {
         if (state.get().busy()) {
             status.set("Stopped: " + why);
         }
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static String duration(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0) {
-            return "?";
-        }
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -35,9 +35,12 @@ final class ConfusionMatrixView extends VBox {
     ConfusionMatrixView() {
         setId("confusion-matrix");
         getStyleClass().add("confusion-matrix");
-        var title = new Label("Confusion matrix (test images)");
+        var title = new Label("Confusion matrix");
         title.getStyleClass().add("chart-title");
+        title.setTooltip(new Tooltip("Of the test images, after the last epoch. Rows: the true class; columns: the"
+                + " predicted one (hover a number for its class); last column: the class's accuracy"));
         which.setId("confusion-run");
+        which.setPrefWidth(90);
         which.setVisible(false);
         which.setManaged(false);
         which.valueProperty().addListener((obs, old, key) -> draw());
@@ -65,13 +68,13 @@ final class ConfusionMatrixView extends VBox {
     /** Shows a run's matrix (rows: true class, columns: predicted). */
     void show(String run, int[][] counts, List<String> classes) {
         matrices.put(run, new Matrix(counts, classes));
+        String shown = which.getValue();
         which.getItems().setAll(matrices.keySet());
         boolean several = matrices.size() > 1;
         which.setVisible(several);
         which.setManaged(several);
-        if (which.getValue() == null || !several) {
-            which.setValue(run);
-        }
+        // the first run to end (the binary one) stays shown; the list switches to the other
+        which.setValue(shown != null && matrices.containsKey(shown) ? shown : run);
         draw();
     }
 
@@ -91,14 +94,19 @@ final class ConfusionMatrixView extends VBox {
         int n = m.counts().length;
         var nameColumn = new ColumnConstraints();
         nameColumn.setHalignment(HPos.RIGHT);
+        nameColumn.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(nameColumn);
-        for (int j = 0; j <= n; j++) {
-            var c = new ColumnConstraints(18, 24, 40);
+        for (int j = 0; j < n; j++) {
+            var c = new ColumnConstraints(14, 22, 40);
             c.setHgrow(Priority.SOMETIMES);
             c.setHalignment(HPos.CENTER);
             grid.getColumnConstraints().add(c);
         }
-        grid.add(small("true \u2193  predicted \u2192"), 0, 0);
+        var accuracyColumn = new ColumnConstraints();
+        accuracyColumn.setMinWidth(Region.USE_PREF_SIZE);
+        accuracyColumn.setHalignment(HPos.RIGHT);
+        grid.getColumnConstraints().add(accuracyColumn);
+        grid.add(small("true \\ pred."), 0, 0);
         for (int j = 0; j < n; j++) {
             Label head = small(Integer.toString(j));
             head.setTooltip(new Tooltip("predicted " + name(m, j)));
@@ -110,7 +118,8 @@ final class ConfusionMatrixView extends VBox {
             for (int c : m.counts()[i]) {
                 total += c;
             }
-            Label rowName = small(i + " " + name(m, i));
+            Label rowName = small(name(m, i));
+            rowName.setTooltip(new Tooltip("class " + i + ": " + name(m, i)));
             grid.add(rowName, 0, i + 1);
             for (int j = 0; j < n; j++) {
                 int count = m.counts()[i][j];
@@ -140,6 +149,8 @@ final class ConfusionMatrixView extends VBox {
         var l = new Label(count == 0 ? "" : Integer.toString(count));
         l.getStyleClass().add("confusion-cell");
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(0);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
         l.setAlignment(Pos.CENTER);
         // shade by the share of the row: light for a few, strong for most
         double t = Math.min(1, Math.sqrt(share));

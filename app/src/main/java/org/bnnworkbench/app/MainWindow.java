@@ -35,6 +35,16 @@ import org.bnnworkbench.app.designer.model.StageGroup;
 import org.bnnworkbench.app.designer.model.Templates;
 import org.bnnworkbench.app.diagnostics.FxLatencyProbe;
 import org.bnnworkbench.app.start.StartView;
+import org.bnnworkbench.app.runs.RunDesign;
+import org.bnnworkbench.app.runs.RunsModel;
+import org.bnnworkbench.app.runs.RunsView;
+import org.bnnworkbench.app.sweeps.SweepModel;
+import org.bnnworkbench.app.sweeps.SweepsView;
+import org.bnnworkbench.app.training.DatasetCache;
+import org.bnnworkbench.app.training.TrainingModel;
+import org.bnnworkbench.app.training.TrainingView;
+import org.bnnworkbench.experiments.run.RunRecord;
+import org.bnnworkbench.experiments.store.RunStore;
 import org.bnnworkbench.architectures.Architectures;
 import org.controlsfx.control.StatusBar;
 
@@ -57,8 +67,21 @@ public final class MainWindow {
         t.setDaemon(true);
         return t;
     });
+    /** Loads data sets and lists runs; training itself has threads of its own. */
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "workbench-background");
+        t.setDaemon(true);
+        return t;
+    });
     private final DesignerModel designer = new DesignerModel(analysisThread, Platform::runLater);
     private final DesignerView designerView = new DesignerView(designer);
+    private final TrainingModel training;
+    private final TrainingView trainingView;
+    private final RunsModel runs;
+    private final RunsView runsView;
+    private final SweepsView sweepsView;
+    private TabPane tabPane;
+    private ExperimentDialogs experimentDialogs;
     private final FxLatencyProbe latency = new FxLatencyProbe(50);
     private final Label latencyLabel = new Label();
     private final Menu recentMenu = new Menu("Open Recent");
@@ -68,6 +91,17 @@ public final class MainWindow {
 
     public MainWindow(AppInfo info, Path logFile, Setup setup, Runnable quit) {
         this.setup = setup;
+        training = new TrainingModel(designer.designProperty(), new RunStore(setup.runs()), setup.designs(),
+                new DatasetCache(background), Platform::runLater);
+        trainingView = new TrainingView(training, () -> experimentDialogs);
+        runs = new RunsModel(training.store(), background, Platform::runLater);
+        training.onRunsChanged(runs::refresh);
+        runsView = new RunsView(runs, () -> experimentDialogs, this::openRunDesign, this::resumeRun,
+                training.stateProperty().isEqualTo(TrainingModel.State.IDLE));
+        sweepsView = new SweepsView(new SweepModel(training.datasets(), Platform::runLater), training::sweepBase,
+                () -> experimentDialogs, setup.sweeps());
+        training.fitProperty().addListener((obs, old, f) -> sweepsView.trainingChanged());
+        training.form().valuesProperty().addListener((obs, old, v) -> sweepsView.trainingChanged());
         root.setTop(menuBar(info, logFile, quit));
         root.setCenter(tabs());
         root.setBottom(statusBar());
@@ -113,6 +147,37 @@ public final class MainWindow {
         return actions;
     }
 
+    public TrainingView trainingView() {
+        return trainingView;
+    }
+
+    public RunsView runsView() {
+        return runsView;
+    }
+
+    public SweepsView sweepsView() {
+        return sweepsView;
+    }
+
+    /** Opens the network a run trained in the Designer, after asking about unsaved changes. */
+    private void openRunDesign(RunRecord record) {
+        if (record == null || !actions.confirmDiscard()) {
+            return;
+        }
+        try {
+            actions.openTemplate(RunDesign.of(record));
+            tabPane.getSelectionModel().select(0);
+        } catch (RuntimeException e) {
+            experimentDialogs.error("Cannot open the run's design", e.getMessage());
+        }
+    }
+
+    /** Goes on training an interrupted or cancelled run, in the Training tab. */
+    private void resumeRun(String id) {
+        tabPane.getSelectionModel().select(1);
+        training.resumeRun(id);
+    }
+
     public FxLatencyProbe latencyProbe() {
         return latency;
     }
@@ -120,6 +185,7 @@ public final class MainWindow {
     /** Called once the window exists (dialogs need an owner): offers recovery, else opens bnn-small. */
     private void attach(Stage stage) {
         this.stage = stage;
+        experimentDialogs = setup.experimentDialogs().apply(stage);
         actions = new DesignerActions(designer, designerView, setup.home(), setup.dialogs().apply(stage),
                 setup.autosaveEvery());
         if (!actions.offerRecovery()) {
@@ -130,8 +196,19 @@ public final class MainWindow {
         designerView.prepare();
     }
 
-    /** Asks about unsaved changes before the window closes; false cancels the close. */
+    /**
+     * Asks before a running training or sweep is stopped by quitting, then about unsaved changes; false cancels the
+     * close. A run stopped so shows as interrupted in the Runs tab and can be resumed.
+     */
     public boolean confirmClose() {
+        boolean training = this.training.state().busy();
+        boolean sweeping = sweepsView.model().isRunning();
+        if ((training || sweeping) && !experimentDialogs.confirm(training ? "Quit while training?"
+                : "Quit while a sweep runs?", "Quitting stops " + (training ? "the training" : "the sweep")
+                + " now. Its runs are kept and show as interrupted; Resume in the Runs tab (or running the sweep"
+                + " again) goes on from the last finished epoch.", "Quit")) {
+            return false;
+        }
         if (actions == null || !actions.confirmDiscard()) {
             return actions == null;
         }
@@ -281,10 +358,26 @@ public final class MainWindow {
     private TabPane tabs() {
         var design = new Tab("Designer", designerView);
         design.setId("designer-tab");
+        var train = new Tab("Training", trainingView);
+        train.setId("training-tab");
+        var runsTab = new Tab("Runs", runsView);
+        runsTab.setId("runs-tab");
+        var sweeps = new Tab("Sweeps", sweepsView);
+        sweeps.setId("sweeps-tab");
         var start = new Tab("Start", StartView.create());
         start.setId("start-tab");
-        var tabs = new TabPane(design, start);
+        var tabs = new TabPane(design, train, runsTab, sweeps, start);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the data sets and the store are looked at once a tab that needs them is shown, not when the app starts
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab == train || tab == sweeps) {
+                training.activate();
+            }
+            if (tab == runsTab) {
+                runs.refresh();
+            }
+        });
+        tabPane = tabs;
         return tabs;
     }
 

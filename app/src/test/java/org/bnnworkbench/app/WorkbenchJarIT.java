@@ -25,6 +25,7 @@ class WorkbenchJarIT {
                     "javafx/application/Application.class",
                     "libglass.so", "libglassgtk3.so", "libprism_sw.so", "libjavafx_font.so",
                     "org/controlsfx/control/StatusBar.class",
+                    "org/jfree/chart/JFreeChart.class", "org/jfree/chart/fx/ChartViewer.class",
                     "org/bnnworkbench/app/BnnWorkbenchApp.class",
                     "org/bnnworkbench/experiments/cli/BnnCommand.class");
             assertThat(entries).noneMatch(name -> name.startsWith("org/testfx/") || name.startsWith("com/tngtech/"));

@@ -33,8 +33,13 @@ public final class StartView {
                         + " configurable clip threshold, and comparing their accuracy, model size and operations (OPs)"
                         + " with the published tables."),
                 paragraph("The Designer tab is where networks are drawn from blocks or opened from the published"
-                        + " tables (File > Open Template), with their size and operations counted as you edit."
-                        + " Training, Sweeps and Compare get their own tabs as they are finished."),
+                        + " tables (File > Open Template), with their size and operations counted as you edit."),
+                paragraph("The Training tab trains the design open in the Designer on a data set, with every"
+                        + " hyperparameter at hand (the clip threshold among them) and live charts; \u201cTrain twin"
+                        + " too\u201d trains its full-precision twin as well and shows what binarisation costs."
+                        + " Every run is kept: the Runs tab lists, filters, compares, reopens and resumes them."
+                        + " The Sweeps tab varies hyperparameters or architecture parameters over a grid or at"
+                        + " random, like bnn sweep, and plots what each value gave."),
                 heading("Data sets"),
                 paragraph("Default: fashion-mnist-subset, a class-balanced subset of Fashion-MNIST (Zalando, MIT"
                         + " licence: 10,000 training and 2,000 test images) that ships inside the application."),

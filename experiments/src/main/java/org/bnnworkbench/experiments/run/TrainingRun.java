@@ -99,6 +99,20 @@ public final class TrainingRun {
         trainer.cancel();
     }
 
+    /** From any thread: the training thread waits after the current batch until {@link #resume()} or a cancel. */
+    public void pause() {
+        trainer.pause();
+    }
+
+    /** From any thread: a paused run goes on. */
+    public void resume() {
+        trainer.resume();
+    }
+
+    public boolean isPaused() {
+        return trainer.isPaused();
+    }
+
     /**
      * Trains to the end, or until cancelled or diverged, and returns the final record, which is also on disk. A
      * failure on the way (a full disk, no memory left) does not escape: it ends the run with status {@code failed}

@@ -126,6 +126,16 @@ public final class RunStore {
     }
 
     /**
+     * Prepares a new run with a fresh id, with the network and data already at hand (the app trains the design it
+     * shows, fitted to a data set it has loaded).
+     *
+     * @param spec the network to train, built for the data set's input shape and classes
+     */
+    public TrainingRun create(RunSettings settings, NetworkSpec spec, DatasetSplit data) throws IOException {
+        return create(newId(settings), settings, spec, data);
+    }
+
+    /**
      * Prepares a run under a chosen id, with the network and data already at hand.
      *
      * @param spec the network the settings make for this data set ({@link RunSettings#spec})

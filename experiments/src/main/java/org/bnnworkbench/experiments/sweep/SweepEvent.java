@@ -31,7 +31,7 @@ public sealed interface SweepEvent {
     /**
      * A point's run has ended.
      *
-     * @param record its final record; null if the run could not start at all
+     * @param record its final record; null if the run could not start at all, or was cancelled before it started
      * @param entry  its journal line; null if it was cancelled (then it runs again next time)
      */
     record PointFinished(SweepPoint point, RunRecord record, JournalEntry entry) implements SweepEvent {

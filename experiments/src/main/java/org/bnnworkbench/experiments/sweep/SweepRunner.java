@@ -63,7 +63,8 @@ public final class SweepRunner {
     private final RunStore store;
     private final List<SweepListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final Set<TrainingRun> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, TrainingRun> running = new ConcurrentHashMap<>();
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
     private int parallel;
     private Prepared prepared;
     private boolean started;
@@ -104,7 +105,20 @@ public final class SweepRunner {
     /** From any thread: no new point starts, and the running ones stop after their current batch. */
     public void cancel() {
         cancelled.set(true);
-        running.forEach(TrainingRun::cancel);
+        running.values().forEach(TrainingRun::cancel);
+    }
+
+    /**
+     * From any thread: one point is not trained in this sweep: if it runs, it stops after its current batch; if it
+     * waits, it does not start. Like a cancelled sweep's points it gets no journal line, so running the sweep again
+     * trains it. Its {@link SweepEvent.PointFinished} has no entry.
+     */
+    public void cancel(String pointId) {
+        skipped.add(pointId);
+        TrainingRun run = running.get(pointId);
+        if (run != null) {
+            run.cancel();
+        }
     }
 
     public boolean isCancelled() {
@@ -191,6 +205,10 @@ public final class SweepRunner {
                         if (budget > 0 && (System.nanoTime() - start) / 1e9 >= budget) {
                             outOfTime.set(true);
                             return;
+                        }
+                        if (skipped.contains(point.id())) {
+                            emit(new SweepEvent.PointFinished(point, null, null));
+                            continue;
                         }
                         if (runPoint(point, specs.get(point.id()), data, results)) {
                             ranNow.incrementAndGet();
@@ -279,8 +297,8 @@ public final class SweepRunner {
             return finish(point, null, JournalEntry.failed(point, recordPath(point), e.getMessage()), results);
         }
         TrainingRun training = run;
-        running.add(training);
-        if (cancelled.get()) {
+        running.put(point.id(), training);
+        if (cancelled.get() || skipped.contains(point.id())) {
             training.cancel();
         }
         training.addListener(event -> emit(new SweepEvent.PointProgress(point, event)));
@@ -291,9 +309,9 @@ public final class SweepRunner {
         } catch (RuntimeException e) {
             return finish(point, null, JournalEntry.failed(point, recordPath(point), e.getMessage()), results);
         } finally {
-            running.remove(training);
+            running.remove(point.id());
         }
-        if (record.status() == RunStatus.CANCELLED && cancelled.get()) {
+        if (record.status() == RunStatus.CANCELLED && (cancelled.get() || skipped.contains(point.id()))) {
             emit(new SweepEvent.PointFinished(point, record, null));
             return false;
         }

@@ -139,4 +139,42 @@ class RunStoreTest {
         assertThatThrownBy(() -> store.directory("../elsewhere")).isInstanceOf(IllegalArgumentException.class);
         assertThat(RunStore.defaultFolder().endsWith(Path.of(".bnn-workbench", "runs"))).isTrue();
     }
+
+    @Test
+    void aRunOfAGivenNetworkGetsAFreshIdAndCanBePausedAndResumed() throws Exception {
+        var store = new RunStore(temp);
+        var data = new org.bnnworkbench.engine.data.DatasetCatalog().resolve("fashion-mnist-subset");
+        var spec = TINY.spec(new org.bnnworkbench.engine.spec.InputShape(28, 28, 1), 10);
+        TrainingRun run = store.create(TINY.withConfig(TINY.config().withEpochs(1)), spec, data);
+        var pausedAt = new java.util.concurrent.atomic.AtomicInteger(-1);
+        run.addListener(e -> {
+            if (e instanceof TrainingEvent.Batch b && b.batch() == 1) {
+                run.pause();
+                pausedAt.set(b.batch());
+                new Thread(() -> {
+                    sleepQuietly(300);
+                    assertThat(run.isPaused()).isTrue();
+                    run.resume();
+                }).start();
+            }
+        });
+
+        RunRecord record = run.run();
+
+        assertThat(record.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(pausedAt.get()).isEqualTo(1);
+        assertThat(run.isPaused()).isFalse();
+        assertThat(store.list()).singleElement().satisfies(r -> {
+            assertThat(r.id()).endsWith("-bnn-small");
+            assertThat(r.folder()).isEqualTo(run.directory().path());
+        });
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

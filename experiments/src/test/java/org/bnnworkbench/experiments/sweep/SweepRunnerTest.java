@@ -177,6 +177,36 @@ class SweepRunnerTest {
     }
 
     @Test
+    void cancellingOnePointStopsItOrKeepsItFromStartingAndTheOthersTrain() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.0, 1.3]}");
+        SweepRunner runner = runner(sweep, temp).parallel(1);
+        List<SweepPoint> points = sweep.points();
+        List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+        runner.addListener(events::add);
+        runner.addListener(e -> {
+            if (e instanceof SweepEvent.PointStarted s && s.point().index() == 0) {
+                runner.cancel(points.get(2).id()); // still waiting
+            }
+            if (e instanceof SweepEvent.PointProgress p && p.point().index() == 0
+                    && p.event() instanceof TrainingEvent.Batch) {
+                runner.cancel(points.get(0).id()); // running
+            }
+        });
+
+        SweepResult result = runner.run();
+
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.results()).extracting(JournalEntry::id).containsExactly(points.get(1).id());
+        assertThat(result.notRun()).isEqualTo(2);
+        assertThat(events).filteredOn(SweepEvent.PointFinished.class::isInstance).hasSize(3)
+                .allSatisfy(e -> {
+                    var f = (SweepEvent.PointFinished) e;
+                    assertThat(f.entry() == null).isEqualTo(f.point().index() != 1);
+                });
+        assertThat(events).filteredOn(SweepEvent.PointStarted.class::isInstance).hasSize(2);
+    }
+
+    @Test
     void noNewPointStartsOnceTheTimeBudgetIsSpent() throws IOException {
         Sweep sweep = sweep("\"random\": {\"samples\": 3, \"seconds\": 0.5, \"space\": {\"clip\": [0.8, 1.0, 1.3]}}");
 

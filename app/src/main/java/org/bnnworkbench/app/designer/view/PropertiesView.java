@@ -16,6 +16,8 @@ import org.bnnworkbench.app.designer.DesignerModel;
 import org.bnnworkbench.app.designer.edit.ReplaceDesign;
 import org.bnnworkbench.app.designer.model.Design;
 import org.bnnworkbench.app.designer.model.Templates;
+import org.bnnworkbench.app.parameters.ParameterEditor;
+import org.bnnworkbench.app.parameters.ParameterItem;
 import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.bnnworkbench.engine.param.ParameterValues;
 import org.bnnworkbench.engine.spec.Block;

@@ -1,4 +1,4 @@
-package org.bnnworkbench.app.designer.view;
+package org.bnnworkbench.app.parameters;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,12 +7,12 @@ import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.controlsfx.control.PropertySheet;
 
 /**
- * One row of the property sheet: a declared parameter, its current value as text, and what to do
+ * One row of a property sheet (the designer's, the training form's): a declared parameter, its current value as text, and what to do
  * with a new value. {@code commit} returns null when the value was taken, else the reason it was
  * refused, which the editor shows beside the field. A row is updated in place when the sheet shows
  * the next block of the same kind, so the sheet need not be rebuilt.
  */
-final class ParameterItem implements PropertySheet.Item {
+public final class ParameterItem implements PropertySheet.Item {
 
     private final String category;
     private final ParameterDeclaration declaration;
@@ -20,23 +20,23 @@ final class ParameterItem implements PropertySheet.Item {
     private Function<String, String> commit;
     private ParameterEditor editor;
 
-    ParameterItem(String category, ParameterDeclaration declaration, String value, Function<String, String> commit) {
+    public ParameterItem(String category, ParameterDeclaration declaration, String value, Function<String, String> commit) {
         this.category = category;
         this.declaration = declaration;
         this.value = value;
         this.commit = commit;
     }
 
-    ParameterDeclaration declaration() {
+    public ParameterDeclaration declaration() {
         return declaration;
     }
 
-    String commit(String text) {
+    public String commit(String text) {
         return commit.apply(text);
     }
 
     /** What identifies the row's place in a sheet: same key, same editor. */
-    String key() {
+    public String key() {
         return category + "/" + declaration.name() + "/" + declaration.kind() + "/" + declaration.choices();
     }
 
@@ -45,7 +45,7 @@ final class ParameterItem implements PropertySheet.Item {
     }
 
     /** Takes the value and the action of another row for the same parameter and shows the value. */
-    void update(ParameterItem next) {
+    public void update(ParameterItem next) {
         value = next.value;
         commit = next.commit;
         if (editor != null) {
@@ -53,7 +53,7 @@ final class ParameterItem implements PropertySheet.Item {
         }
     }
 
-    String text() {
+    public String text() {
         return value;
     }
 

@@ -1,4 +1,4 @@
-package org.bnnworkbench.app.designer.view;
+package org.bnnworkbench.app.parameters;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -17,12 +17,12 @@ import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * Edits one declared parameter: a check box for booleans, a list for choices, a text field for
+ * Edits one declared parameter (in the designer's property sheet and the training form): a check box for booleans, a list for choices, a text field for
  * numbers, lists and shapes (committed on Enter or when the field loses focus). A refused value
  * stays in the field, marked, with the reason in a message right under it; Escape puts the
  * current value back.
  */
-final class ParameterEditor implements PropertyEditor<Object> {
+public final class ParameterEditor implements PropertyEditor<Object> {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
@@ -35,7 +35,15 @@ final class ParameterEditor implements PropertyEditor<Object> {
     private final VBox box;
     private boolean showing;
 
-    ParameterEditor(ParameterItem item) {
+    public ParameterEditor(ParameterItem item) {
+        this(item, "");
+    }
+
+    /**
+     * @param idPrefix put before the ids of the field ({@code param-<name>}) and of its message
+     *                 ({@code error-<name>}), so that two sheets in one window keep their ids apart
+     */
+    public ParameterEditor(ParameterItem item, String idPrefix) {
         this.item = item;
         ParameterDeclaration d = item.declaration();
         message.getStyleClass().add("field-error");
@@ -43,7 +51,7 @@ final class ParameterEditor implements PropertyEditor<Object> {
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.setManaged(false);
         message.setVisible(false);
-        message.setId("error-" + d.name());
+        message.setId(idPrefix + "error-" + d.name());
         switch (d.kind()) {
             case BOOLEAN -> {
                 var check = new CheckBox();
@@ -81,7 +89,7 @@ final class ParameterEditor implements PropertyEditor<Object> {
                 control = field;
             }
         }
-        control.setId("param-" + d.name());
+        control.setId(idPrefix + "param-" + d.name());
         control.setTooltip(new Tooltip(item.getDescription()));
         control.setMaxWidth(Double.MAX_VALUE);
         control.setPrefWidth(118);
@@ -92,7 +100,7 @@ final class ParameterEditor implements PropertyEditor<Object> {
 
     /** Shows a value (the parameter's current one) without committing it; clears any refusal. */
     @SuppressWarnings("unchecked")
-    void show(String value) {
+    public void show(String value) {
         showing = true;
         try {
             if (control instanceof CheckBox c) {

@@ -1,0 +1,300 @@
+package org.bnnworkbench.app.runs;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.bnnworkbench.app.ExperimentDialogs;
+import org.bnnworkbench.app.charts.ChartStyle;
+import org.bnnworkbench.engine.train.EpochMetrics;
+import org.bnnworkbench.experiments.run.RunRecord;
+import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.store.RunQuery;
+import org.bnnworkbench.experiments.store.RunSummary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The Runs tab: every run of the store in a table, sortable by any column and filterable by any parameter or metric;
+ * the curves of the selected runs overlaid in one chart; and the actions on runs: open the design a run trained,
+ * resume an interrupted or cancelled run, delete runs (after asking).
+ */
+public final class RunsView extends BorderPane {
+
+    /** The columns shown at first; the others are a click away in the table's column menu. */
+    private static final Set<String> VISIBLE = Set.of("id", "status", "arch", "fullPrecision", "dataset", "epochs",
+            "testTop1", "lr", "clip", "estimator", "scaling", "batch", "trainLimit", "wallSeconds", "startedAt");
+    private static final List<String> METRICS = List.of("testTop1", "trainTop1", "testLoss", "trainLoss",
+            "saturation", "flipRatio");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final RunsModel model;
+    private final TableView<RunSummary> table = new TableView<>();
+    private final XYSeriesCollection overlay = new XYSeriesCollection();
+    private final ComboBox<String> metric = new ComboBox<>();
+    private final JFreeChart chart;
+    private final AtomicLong drawing = new AtomicLong();
+    private final List<String> columnKeys = new ArrayList<>();
+
+    /**
+     * @param openDesign    opens a run's network in the Designer
+     * @param resume        continues an interrupted or cancelled run in the Training tab
+     * @param trainingIdle  whether nothing trains now (a run can be resumed only then)
+     */
+    public RunsView(RunsModel model, Supplier<ExperimentDialogs> dialogs, Consumer<RunRecord> openDesign,
+                    Consumer<String> resume, ObservableBooleanValue trainingIdle) {
+        this.model = model;
+        setId("runs-view");
+
+        var filter = new TextField();
+        filter.setId("runs-filter");
+        filter.setPromptText("filter, e.g.  status=completed  clip>=1  testTop1>0.8  bnn-small");
+        filter.setTooltip(new Tooltip("Conditions key=value, key!=value, key<value, key<=value, key>value or "
+                + "key>=value on any column (a hyperparameter, an architecture parameter or a metric), separated by "
+                + "spaces; a plain word keeps runs whose id, architecture, data set or status contains it"));
+        filter.textProperty().addListener((obs, old, text) -> model.setFilter(text));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        var filterProblem = new Label();
+        filterProblem.setId("runs-filter-error");
+        filterProblem.getStyleClass().add("field-error");
+        filterProblem.textProperty().bind(model.filterProblemProperty());
+
+        var refresh = button("Refresh", "runs-refresh", "List the runs of the store again", model::refresh);
+        var open = button("Open design", "runs-open-design", "Open the network this run trained in the Designer",
+                () -> selectedRecord().ifPresent(openDesign));
+        var resumeButton = button("Resume", "runs-resume", "Go on training an interrupted or cancelled run from its "
+                + "last checkpoint, in the Training tab", () -> resume.accept(table.getSelectionModel()
+                .getSelectedItem().id()));
+        var delete = button("Delete\u2026", "runs-delete", "Delete the selected runs' folders (record, checkpoint,"
+                + " log)", () -> delete(dialogs.get()));
+        var selection = table.getSelectionModel().getSelectedItems();
+        open.disableProperty().bind(Bindings.size(selection).isNotEqualTo(1));
+        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selection.size() != 1
+                || selection.get(0) == null || !selection.get(0).resumable() || !trainingIdle.get(),
+                selection, trainingIdle));
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> selection.isEmpty() || selection.stream()
+                .anyMatch(r -> r != null && r.status() == RunStatus.RUNNING), selection));
+
+        var count = new Label();
+        count.setId("runs-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.shown().size() + " of "
+                + model.all().size() + " runs", model.shown(), model.all()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        var bar = new HBox(6, new Label("Filter"), filter, count, refresh, open, resumeButton, delete);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        var message = new Label();
+        message.setId("runs-message");
+        message.getStyleClass().add("pane-note");
+        message.textProperty().bind(model.messageProperty());
+        var top = new VBox(4, bar, filterProblem, message);
+        top.setPadding(new Insets(8, 8, 4, 8));
+        filterProblem.managedProperty().bind(filterProblem.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        table.setId("runs-table");
+        table.setTableMenuButtonVisible(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No runs yet: train one in the Training tab, or run a sweep."));
+        var sorted = new SortedList<>(model.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        model.all().addListener((ListChangeListener<RunSummary>) c -> columns());
+        table.setRowFactory(t -> {
+            var row = new TableRow<RunSummary>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openDesign.accept(selectedRecord().orElse(null));
+                }
+            });
+            return row;
+        });
+        selection.addListener((ListChangeListener<RunSummary>) c -> drawCurves());
+
+        metric.setId("runs-metric");
+        metric.getItems().setAll(METRICS);
+        metric.setValue("testTop1");
+        metric.valueProperty().addListener((obs, old, m) -> drawCurves());
+        chart = ChartStyle.lines("Selected runs per epoch", "epoch", "testTop1", overlay, true);
+        ChartStyle.integerTicks((NumberAxis) chart.getXYPlot().getDomainAxis());
+        ChartViewer viewer = ChartStyle.viewer(chart, "runs-overlay");
+        var chartBar = new HBox(6, new Label("Curves of the selected runs:"), metric);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+        var chartPane = new BorderPane(viewer);
+        chartPane.setTop(chartBar);
+        chartPane.setPadding(new Insets(4, 8, 8, 8));
+
+        var split = new SplitPane(table, chartPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setTop(top);
+        setCenter(split);
+    }
+
+    public TableView<RunSummary> table() {
+        return table;
+    }
+
+    /** The number of curves drawn; for tests. */
+    public int curves() {
+        return overlay.getSeriesCount();
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        var b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private java.util.Optional<RunRecord> selectedRecord() {
+        RunSummary run = table.getSelectionModel().getSelectedItem();
+        if (run == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(model.store().record(run.id()));
+        } catch (java.io.IOException | RuntimeException e) {
+            model.say("Cannot read run " + run.id() + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void delete(ExperimentDialogs dialogs) {
+        List<String> ids = table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).toList();
+        String what = ids.size() == 1 ? "run " + ids.get(0) : ids.size() + " runs";
+        if (dialogs.confirm("Delete " + what + "?", "This deletes the record, checkpoint and log of " + what
+                + " from " + model.store().folder() + ". It cannot be undone.", "Delete")) {
+            model.delete(ids);
+        }
+    }
+
+    /** One column per key any run has, in the order of the first run that has it; built once per new key. */
+    private void columns() {
+        var keys = new LinkedHashSet<String>(RunSummary.FIELDS);
+        for (RunSummary run : model.all()) {
+            keys.addAll(run.values().keySet());
+        }
+        keys.removeAll(columnKeys);
+        for (String key : keys) {
+            columnKeys.add(key);
+            var column = new TableColumn<RunSummary, Object>(key);
+            column.setId("runs-column-" + key);
+            column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> cell.getValue().value(key)));
+            column.setComparator((a, b) -> a == null || b == null ? (a == null ? (b == null ? 0 : 1) : -1)
+                    : RunQuery.compareValues(a, b));
+            column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Object value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty || value == null ? null : format(key, value));
+                }
+            });
+            column.setVisible(VISIBLE.contains(key) || !RunSummary.FIELDS.contains(key)
+                    && !org.bnnworkbench.experiments.run.TrainingParameters.find(key).isPresent());
+            if (key.equals("id")) {
+                column.setPrefWidth(215);
+            }
+            table.getColumns().add(column);
+        }
+    }
+
+    static String format(String key, Object value) {
+        return switch (key) {
+            case "testTop1" -> String.format(Locale.ROOT, "%.2f%%", 100 * ((Number) value).doubleValue());
+            case "wallSeconds" -> String.format(Locale.ROOT, "%.1f s", ((Number) value).doubleValue());
+            case "modelSizeBytes", "parameters" -> String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
+            case "ops" -> String.format(Locale.ROOT, "%.3g", ((Number) value).doubleValue());
+            case "startedAt", "finishedAt" -> WHEN.format(Instant.parse(value.toString()));
+            default -> value instanceof Double || value instanceof Float
+                    ? org.bnnworkbench.experiments.sweep.ResultsCsv.value(value) : value.toString();
+        };
+    }
+
+    /** Reads the selected runs' records off the FX thread and draws one curve per run; the newest request wins. */
+    private void drawCurves() {
+        long n = drawing.incrementAndGet();
+        List<String> ids = table.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull).map(RunSummary::id).toList();
+        String key = metric.getValue();
+        model.records(ids).thenAccept(records -> javafx.application.Platform.runLater(() -> {
+            if (n == drawing.get()) {
+                draw(records, key);
+            }
+        }));
+    }
+
+    private void draw(Map<String, RunRecord> records, String key) {
+        XYPlot plot = chart.getXYPlot();
+        plot.setNotify(false);
+        try {
+            overlay.removeAllSeries();
+            var renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+            int i = 0;
+            for (var e : records.entrySet()) {
+                var s = new XYSeries(e.getKey(), true, true);
+                for (EpochMetrics m : e.getValue().history()) {
+                    s.add(m.epoch(), value(m, key), false);
+                }
+                overlay.addSeries(s);
+                renderer.setSeriesPaint(i, ChartStyle.nth(i));
+                renderer.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
+                i++;
+            }
+            plot.getRangeAxis().setLabel(key.endsWith("Loss") ? key : key + " (%)");
+            chart.setTitle(records.isEmpty() ? "Select runs to compare their curves" : records.size() == 1
+                    ? "Run " + records.keySet().iterator().next() + " per epoch" : records.size() + " runs per epoch");
+            ChartStyle.style(chart);
+        } finally {
+            plot.setNotify(true);
+        }
+    }
+
+    private static double value(EpochMetrics m, String key) {
+        return switch (key) {
+            case "trainTop1" -> 100 * m.trainTop1();
+            case "testLoss" -> m.testLoss();
+            case "trainLoss" -> m.trainLoss();
+            case "saturation" -> 100 * m.saturation();
+            case "flipRatio" -> 100 * m.flipRatio();
+            default -> 100 * m.testTop1();
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package org.bnnworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javax.imageio.ImageIO;
+import org.bnnworkbench.app.training.TrainingModel;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the running app on a real X server (Xvfb, 1280x800) through what docs/user-guide.md and docs/clip-sweep.md
+ * show, and captures the screen with ImageMagick's {@code import}: a training with its twin on a slice of the
+ * embedded subset, the Runs tab, and the clip-threshold sweep t in {0.5, 1.0, 1.3, 2.0} of bnn-small on the whole
+ * subset, whose folder is kept in docs/examples/clip-sweep. Not part of the default run (tag {@code screenshots});
+ * the commands are in docs/clip-sweep.md. Skipped under Monocle, which has no screen to capture.
+ */
+@Tag("screenshots")
+class ExperimentScreenshots extends WorkbenchUiTest {
+
+    private static final Path IMAGES = Path.of(System.getProperty("bnn.screenshots", "../docs/images"));
+    private static final Path CLIP_SWEEP = Path.of(System.getProperty("bnn.clipSweep",
+            "../docs/examples/clip-sweep")).toAbsolutePath().normalize();
+
+    private void shoot(String name) throws IOException, InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(600); // let the last frame reach the X server
+        Files.createDirectories(IMAGES);
+        Path file = IMAGES.resolve(name + ".png");
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("import failed for " + file);
+        }
+        System.out.println("SCREENSHOT " + file.toAbsolutePath().normalize());
+    }
+
+    private void crop(String from, String to, int x, int y, int width, int height) throws IOException {
+        BufferedImage all = ImageIO.read(IMAGES.resolve(from + ".png").toFile());
+        ImageIO.write(all.getSubimage(x, y, width, height), "png", IMAGES.resolve(to + ".png").toFile());
+    }
+
+    private static void assumeADisplay() {
+        assumeTrue(!"Monocle".equals(System.getProperty("glass.platform")), "needs a real display (Xvfb)");
+    }
+
+    private TrainingModel training() {
+        return window.trainingView().model();
+    }
+
+    @Test
+    void trainingTwinAndRunsScreenshots() throws Exception {
+        assumeADisplay();
+        tab("training-tab");
+        type("#train-param-epochs", "3");
+        type("#train-param-trainLimit", "3000");
+        type("#train-param-testLimit", "1000");
+        waitFor(30, () -> training().fitProperty().get() != null, "the design check");
+        robot.clickOn("#training-twin");
+
+        waitFor(1200, () -> window.trainingView().points("chart-accuracy", "binary test") >= 2,
+                "two epochs of the binary run");
+        robot.moveTo("#training-status");
+        shoot("training-live");
+        waitFor(1800, () -> window.trainingView().points("chart-accuracy", "twin test") >= 1
+                && window.trainingView().points("chart-batch-loss", "twin") >= 12, "the twin half-way into epoch 1");
+        shoot("training-twin-live");
+        waitFor(1800, () -> training().state() == TrainingModel.State.IDLE, "both runs to end");
+        shoot("training-twin-gap");
+
+        type("#train-param-clip", "-1");
+        shoot("training-refused");
+        crop("training-refused", "training-form", 0, 56, 345, 719);
+        Files.delete(IMAGES.resolve("training-refused.png")); // only the form is shown
+        type("#train-param-clip", "1.3");
+
+        tab("runs-tab");
+        waitFor(20, () -> window.runsView().table().getItems().size() == 2, "two runs");
+        robot.clickOn(row(0));
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT).clickOn(row(1)).release(javafx.scene.input.KeyCode.SHORTCUT);
+        waitFor(20, () -> window.runsView().curves() == 2, "two curves");
+        shoot("runs");
+    }
+
+    private Node row(int index) {
+        return robot.lookup("#runs-table .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index).findFirst().orElseThrow();
+    }
+
+    /**
+     * The clip-threshold sweep of bnn-small on the whole embedded subset, two epochs a point, the other settings the
+     * defaults (seed 42). Run again on the kept folder, it trains nothing and shoots the finished sweep.
+     */
+    @Test
+    void clipSweepThroughTheUi() throws Exception {
+        assumeADisplay();
+        tab("training-tab");
+        type("#train-param-epochs", "2");
+        tab("sweeps-tab");
+        waitFor(60, () -> "the Training tab".equals(window.sweepsView().form().baseOriginProperty().get())
+                && window.sweepsView().form().baseProperty().get().config().epochs() == 2, "the base");
+        type("#sweep-values-0", "0.5, 1.0, 1.3, 2.0");
+        type("#sweep-folder", CLIP_SWEEP.toString());
+        assertThat(text("#sweep-points")).isEqualTo("4 points");
+
+        robot.clickOn("#sweep-run");
+        waitFor(60, () -> window.sweepsView().model().isRunning()
+                || window.sweepsView().table().getItems().size() == 4, "the sweep to start");
+        if (!Files.exists(CLIP_SWEEP.resolve("journal.jsonl"))
+                || Files.readAllLines(CLIP_SWEEP.resolve("journal.jsonl")).size() < 4) {
+            waitFor(4 * 3600, () -> window.sweepsView().table().getItems().size() >= 1
+                    || !window.sweepsView().model().isRunning(), "the first point");
+            Thread.sleep(20_000);
+            robot.moveTo("#sweep-status");
+            shoot("sweep-running");
+            if (Boolean.getBoolean("bnn.onlyTheRunningSweep")) {
+                return; // the window's closing cancels the sweep; its folder resumes where it stopped
+            }
+        }
+        waitFor(4 * 3600, () -> !window.sweepsView().model().isRunning(), "the sweep to end");
+        assertThat(window.sweepsView().table().getItems()).hasSize(4);
+        robot.moveTo("#sweep-status");
+        shoot("sweep-results");
+        crop("sweep-results", "sweep-charts", 404, 358, 874, 412);
+    }
+}

@@ -1,0 +1,162 @@
+package org.bnnworkbench.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableRow;
+import org.bnnworkbench.app.WorkbenchUiTest;
+import org.bnnworkbench.app.training.TrainingModel;
+import org.bnnworkbench.architectures.Architectures;
+import org.bnnworkbench.engine.data.DatasetCatalog;
+import org.bnnworkbench.engine.data.DatasetSplit;
+import org.bnnworkbench.engine.param.ParameterValues;
+import org.bnnworkbench.engine.spec.InputShape;
+import org.bnnworkbench.engine.spec.NetworkSpec;
+import org.bnnworkbench.engine.spec.SpecJson;
+import org.bnnworkbench.engine.train.EpochMetrics;
+import org.bnnworkbench.engine.train.TrainingConfig;
+import org.bnnworkbench.engine.train.TrainingEvent;
+import org.bnnworkbench.experiments.run.RunDirectory;
+import org.bnnworkbench.experiments.run.RunRecord;
+import org.bnnworkbench.experiments.run.RunSettings;
+import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.run.TrainingRun;
+import org.bnnworkbench.experiments.store.RunStore;
+import org.junit.jupiter.api.Test;
+
+/** The Runs tab on a store the test fills: records written directly, or a real tiny run stopped after one epoch. */
+class RunsViewTest extends WorkbenchUiTest {
+
+    private RunStore store() {
+        return new RunStore(home.resolve("runs"));
+    }
+
+    /** A finished record of bnn-small with a clip threshold and one or two epochs of made-up history. */
+    private void record(String id, RunStatus status, float clip, double top1, NetworkSpec spec) throws IOException {
+        RunDirectory directory = store().directory(id);
+        Files.createDirectories(directory.path());
+        var history = List.of(new EpochMetrics(1, 1.5, 0.4, 1.2, top1 - 0.1, 0.9, 0.15, 0.004, 3.5, 140, 1e-3),
+                new EpochMetrics(2, 1.1, 0.6, 1.0, top1, 0.95, 0.12, 0.003, 3.5, 140, 1e-3));
+        var config = TrainingConfig.defaults();
+        var settings = org.bnnworkbench.experiments.run.TrainingParameters.values(config).withFoundValue("clip",
+                (double) clip);
+        directory.write(new RunRecord(RunRecord.FORMAT, RunRecord.VERSION, status, status.id(), "bnn-small",
+                Map.of("growthRate", "32"), false,
+                new RunRecord.Dataset("fashion-mnist-subset", "classpath:/x/", 256, 128, "28x28x1", 10, null),
+                org.bnnworkbench.experiments.run.TrainingParameters.toConfig(settings).asMap(), history, top1, 2, 0,
+                7.0, 140.0, 1234, null, new int[0][0], RunRecord.Environment.current(),
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:05:05Z"),
+                spec == null ? null : SpecJson.toTree(spec)));
+    }
+
+    private void showRuns(int expected) {
+        tab("runs-tab");
+        waitFor(10, () -> window.runsView().table().getItems().size() == expected, expected + " rows");
+    }
+
+    private void clickRow(int index, boolean addToSelection) {
+        Node row = robot.lookup("#runs-table .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index).findFirst().orElseThrow();
+        if (addToSelection) {
+            robot.press(javafx.scene.input.KeyCode.SHORTCUT).clickOn(row).release(javafx.scene.input.KeyCode.SHORTCUT);
+        } else {
+            robot.clickOn(row);
+        }
+    }
+
+    @Test
+    void theTableFiltersByAnyParameterOverlaysTheSelectedRunsAndDeletesAfterAsking() throws IOException {
+        record("r1-clip05", RunStatus.COMPLETED, 0.5f, 0.70, null);
+        record("r2-clip13", RunStatus.COMPLETED, 1.3f, 0.80, null);
+        record("r3-clip20", RunStatus.DIVERGED, 2.0f, 0.10, null);
+        showRuns(3);
+        assertThat(text("#runs-count")).isEqualTo("3 of 3 runs");
+
+        type("#runs-filter", "clip>=1 status=completed");
+        waitFor(5, () -> window.runsView().table().getItems().size() == 1, "the filter");
+        assertThat(window.runsView().table().getItems().get(0).id()).isEqualTo("r2-clip13");
+
+        type("#runs-filter", "clip>>1");
+        assertThat(text("#runs-filter-error")).isEqualTo("'clip>>1' is not key, operator, value (operators: = != < <="
+                + " > >=)");
+        type("#runs-filter", "cilp>1");
+        assertThat(text("#runs-filter-error")).startsWith("no run has a value named 'cilp'");
+
+        type("#runs-filter", "growthRate=32");
+        waitFor(5, () -> window.runsView().table().getItems().size() == 3, "every run has growthRate 32");
+        assertThat(text("#runs-filter-error")).isEmpty();
+
+        clickRow(0, false);
+        clickRow(1, true);
+        waitFor(10, () -> window.runsView().curves() == 2, "two curves");
+
+        clickRow(2, false);
+        String doomed = window.runsView().table().getSelectionModel().getSelectedItem().id();
+        dialogs.confirmations.add(true);
+        robot.clickOn("#runs-delete");
+        waitFor(10, () -> window.runsView().table().getItems().size() == 2, "the run to go");
+        assertThat(dialogs.asked).containsExactly("Delete run " + doomed + "?");
+        assertThat(home.resolve("runs").resolve(doomed)).doesNotExist();
+
+        clickRow(0, false);
+        dialogs.confirmations.add(false);
+        robot.clickOn("#runs-delete");
+        assertThat(store().list()).hasSize(2);
+    }
+
+    @Test
+    void openDesignReopensTheRunsNetworkInTheDesignerAsAFamilyInstance() throws IOException {
+        ParameterValues values = Architectures.get("bnn-small").parameters().with("growthRate", "32");
+        NetworkSpec spec = Architectures.get("bnn-small").spec(values);
+        record("r1", RunStatus.COMPLETED, 1.3f, 0.8, spec);
+        showRuns(1);
+        clickRow(0, false);
+
+        robot.clickOn("#runs-open-design");
+
+        waitFor(10, () -> window.designer().design().spec().equals(spec), "the run's design in the Designer");
+        assertThat(window.designer().design().family()).isNotNull();
+        assertThat(window.designer().design().family().parameters()).containsEntry("growthRate", "32");
+        assertThat(((javafx.scene.control.TabPane) node(".tab-pane")).getSelectionModel().getSelectedItem().getId())
+                .isEqualTo("designer-tab");
+    }
+
+    @Test
+    void aCancelledRunIsResumedFromTheRunsTabAndTrainsToItsLastEpoch() throws Exception {
+        DatasetSplit data = new DatasetCatalog().resolve("fashion-mnist-subset");
+        RunSettings settings = RunSettings.defaults().withParam("growthRate", "16").withParam("initFeatures", "16")
+                .withConfig(TrainingConfig.defaults().withLimits(256, 128).withEpochs(2));
+        TrainingRun run = store().create(settings, settings.spec(new InputShape(28, 28, 1), 10), data);
+        run.addListener(e -> {
+            if (e instanceof TrainingEvent.Epoch) {
+                run.cancel();
+            }
+        });
+        assertThat(run.run().status()).isEqualTo(RunStatus.CANCELLED);
+        showRuns(1);
+        clickRow(0, false);
+        assertThat(window.runsView().table().getItems().get(0).resumable()).isTrue();
+
+        robot.clickOn("#runs-resume");
+
+        waitFor(5, () -> window.trainingView().model().state() != TrainingModel.State.IDLE, "the training");
+        waitFor(50, () -> window.trainingView().model().state() == TrainingModel.State.IDLE, "the run to end");
+        RunRecord record = store().record(store().list().get(0).id());
+        assertThat(record.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(record.epochs()).isEqualTo(2);
+        assertThat(record.resumedFromEpoch()).isEqualTo(1);
+        assertThat(window.trainingView().points("chart-accuracy", "binary test")).isEqualTo(2);
+        assertThat(text("#training-status")).startsWith("Completed (run ");
+        tab("runs-tab");
+        waitFor(10, () -> "completed".equals(window.runsView().table().getItems().get(0).status().id()),
+                "the table to show it completed");
+        clickRow(0, false);
+        assertThat(((Button) node("#runs-resume")).isDisabled()).isTrue();
+    }
+}

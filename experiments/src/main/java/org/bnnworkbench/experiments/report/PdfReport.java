@@ -82,10 +82,13 @@ public final class PdfReport {
                     progress.update((double) ++done / parts, "writing " + s.title());
                 }
             }
-            int pages = writer.getPageNumber();
             document.close();
+            // counted on the finished file: the writer's own counter includes a last page left empty
+            var reader = new com.lowagie.text.pdf.PdfReader(bytes.toByteArray());
+            int pages = reader.getNumberOfPages();
+            reader.close();
             return new Written(bytes.toByteArray(), pages);
-        } catch (DocumentException e) {
+        } catch (DocumentException | java.io.IOException e) {
             throw new ReportException("the PDF could not be laid out: " + e.getMessage(), e);
         }
     }

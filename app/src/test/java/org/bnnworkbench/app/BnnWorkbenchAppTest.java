@@ -58,7 +58,7 @@ class BnnWorkbenchAppTest {
     void theDesignerOpensFirstOnBnnSmallAndTheStartTabExplainsTheTool() {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
 
-        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Designer", "Start");
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Designer", "Start", "Compare");
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Designer");
         assertThat(robot.lookup("#block-s1b1-dense").tryQuery()).isPresent();
 

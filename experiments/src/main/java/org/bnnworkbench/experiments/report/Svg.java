@@ -95,7 +95,10 @@ public final class Svg {
         } finally {
             g.dispose();
         }
-        return text.toString();
+        // Batik starts with an XML declaration and a DOCTYPE naming the SVG 1.0 DTD on the web: neither has a place
+        // inside an HTML page, and the DTD would send an XML parser online
+        return text.toString().replaceFirst("^\\s*<\\?xml[^>]*\\?>\\s*", "").replaceFirst("^<!DOCTYPE[^>]*>\\s*", "")
+                .replaceAll("\n\\s*(/?>)", "$1"); // Batik breaks lines inside tags: only bytes
     }
 
     /** An AWT shape as SVG path data. */

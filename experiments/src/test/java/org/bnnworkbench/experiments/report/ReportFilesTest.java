@@ -124,6 +124,7 @@ class ReportFilesTest {
         assertThat(doc.select("a[href]").eachAttr("href"))
                 .allSatisfy(href -> assertThat(href).matches("#[a-z-]+|report-files/[a-z0-9-]+\\.csv"));
         assertThat(doc.select("style")).hasSize(1);
+        assertThat(Files.readString(html.document(), StandardCharsets.UTF_8)).doesNotContain("<?xml", "<!DOCTYPE svg", "w3.org/TR");
     }
 
     @Test

@@ -291,6 +291,11 @@ public final class MainWindow {
                 () -> CompareDialogs.standard(setup.dialogs().apply(stage), stage));
         var compare = new Tab("Compare", compareView);
         compare.setId("compare-tab");
+        compare.setOnSelectionChanged(e -> {
+            if (compare.isSelected()) {
+                compareView.rebuild(); // the design may have changed since
+            }
+        });
         var tabs = new TabPane(design, start, compare);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

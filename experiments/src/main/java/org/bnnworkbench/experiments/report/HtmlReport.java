@@ -32,6 +32,7 @@ public final class HtmlReport {
                   white-space: pre-wrap; word-break: break-all; }
             figure { margin: 1em 0 1.5em; }
             figure svg { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
+            figure.diagram svg { width: min(100%, 480px); }
             figcaption { font-size: 0.88em; color: #444; margin-top: 0.3em; }
             footer { margin-top: 3em; font-size: 0.8em; color: #777; }
             """;

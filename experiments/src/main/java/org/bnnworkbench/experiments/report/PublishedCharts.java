@@ -111,8 +111,8 @@ public final class PublishedCharts {
                 + " ImageNet accuracy and show as vertical lines at their 224x224x3 cost");
         String caption = String.format(Locale.ROOT, "%d published ImageNet results with %s, one colour and shape per"
                         + " family; the dashed line joins the Pareto front (no other result is both at most as %s and at"
-                        + " least as accurate), whose points are named. %s%s Hover over a point (HTML) for its model, numbers"
-                        + " and citation; the table below lists every point.", shown.size(), axis.noun(),
+                        + " least as accurate), whose points are named. %s%s Hover over a point for its model, numbers and"
+                        + " citation; the published table lists every point.", shown.size(), axis.noun(),
                 axis == CostAxis.SIZE ? "small" : "cheap", axis == CostAxis.SIZE ? "Sizes are in MiB; the 32-bit"
                         + " baselines, printed in decimal MB, are converted. " : "OPs as printed (x 10^8). ",
                 designs.isEmpty() ? ""

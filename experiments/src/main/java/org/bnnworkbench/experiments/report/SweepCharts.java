@@ -83,7 +83,7 @@ public final class SweepCharts {
             return String.format(Locale.ROOT, "%s %s: %.2f%% test top-1 on %s (seed %d)", e.id(), label(e),
                     100 * e.testTop1(), dataset, e.seed());
         });
-        renderer.setDefaultItemLabelGenerator((ds, s, i) -> String.format(Locale.ROOT, "%.1f%%",
+        renderer.setDefaultItemLabelGenerator((ds, s, i) -> String.format(Locale.ROOT, "%.2f%%",
                 100 * items.get(s).get(i).testTop1()));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);

@@ -44,6 +44,10 @@ public final class PdfReport {
     private static final Font CODE = FontFactory.getFont(FontFactory.COURIER, 7.5f);
     private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 7);
     private static final Font HEADER_CELL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
+    /** Columns with no text longer than this many characters are sized to fit rather than wrap. */
+    private static final int SHORT = 26;
+    /** About the width of a character of the 7-point table fonts (digits are 3.9 pt, bold capitals more). */
+    private static final float CHAR_WIDTH = 4.1f;
     private static final Color HEADER_BACKGROUND = new Color(0xEE, 0xF3, 0xF8);
 
     /** The document's bytes and how many pages it has. */
@@ -113,7 +117,16 @@ public final class PdfReport {
             items.items().forEach(i -> list.add(new ListItem(i, BODY)));
             document.add(list);
         } else if (part instanceof ReportPart.TablePart t) {
-            document.add(table(t.table()));
+            float portrait = PageSize.A4.getWidth() - 80;
+            if (naturalWidth(t.table()) > 1.3f * portrait) {
+                // a wide table gets landscape pages of its own; the page after it is portrait again
+                document.setPageSize(PageSize.A4.rotate());
+                document.newPage();
+                document.add(table(t.table(), PageSize.A4.getHeight() - 80));
+                document.setPageSize(PageSize.A4);
+            } else {
+                document.add(table(t.table(), portrait));
+            }
         } else if (part instanceof ReportPart.ChartPart c) {
             float height = width * CHART_HEIGHT / CHART_WIDTH;
             document.add(drawing(writer, width, height, CHART_WIDTH, CHART_HEIGHT,
@@ -166,10 +179,10 @@ public final class PdfReport {
     }
 
     /** A table whose header row repeats on every page it runs over; rows are not split unless taller than a page. */
-    static PdfPTable table(Table t) {
+    static PdfPTable table(Table t, float width) {
         var table = new PdfPTable(t.columns().size());
         table.setWidthPercentage(100);
-        table.setWidths(widths(t));
+        table.setWidths(widths(t, width));
         table.setHeaderRows(1);
         table.setSplitLate(true);
         table.setSpacingBefore(4);
@@ -199,19 +212,71 @@ public final class PdfReport {
     }
 
     /**
-     * Column widths by content: a number column as wide as its longest number (or its header's longest word), a
-     * text column by its longest text between 6 and 28 characters, so that long texts wrap and numbers never do.
+     * Column widths in points: a column whose texts are short (numbers, ids, at most {@value #SHORT} characters) gets
+     * the room its longest text and header word need, so it never wraps; the long text columns share the rest by
+     * their longest text (at most 28 characters counted), and wrap.
      */
-    private static float[] widths(Table t) {
-        float[] w = new float[t.columns().size()];
-        for (int i = 0; i < w.length; i++) {
-            int longest = longestWord(t.columns().get(i));
+    static float[] widths(Table t, float total) {
+        int n = t.columns().size();
+        int[] longest = new int[n];
+        int[] header = new int[n];
+        for (int i = 0; i < n; i++) {
+            header[i] = longestWord(t.columns().get(i));
+            longest[i] = header[i];
             for (List<String> row : t.rows()) {
-                longest = Math.max(longest, t.numeric().get(i) ? row.get(i).length() : Math.min(row.get(i).length(), 28));
+                longest[i] = Math.max(longest[i], row.get(i).length());
             }
-            w[i] = t.numeric().get(i) ? Math.max(longest, 3) + 1 : Math.max(Math.min(longest, 28), 6);
+        }
+        float[] w = new float[n];
+        boolean[] fits = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            fits[i] = longest[i] <= SHORT;
+        }
+        // the columns that fit may take at most 60% of the width: the longest of them share the rest instead
+        while (true) {
+            float fitting = 0;
+            int widest = -1;
+            for (int i = 0; i < n; i++) {
+                if (fits[i]) {
+                    fitting += longest[i] * CHAR_WIDTH + 8;
+                    widest = widest < 0 || longest[i] > longest[widest] ? i : widest;
+                }
+            }
+            if (fitting <= 0.6f * total || widest < 0) {
+                break;
+            }
+            fits[widest] = false;
+        }
+        float used = 0;
+        int shared = 0;
+        for (int i = 0; i < n; i++) {
+            if (fits[i]) {
+                w[i] = longest[i] * CHAR_WIDTH + 8;
+                used += w[i];
+            } else {
+                shared += Math.min(longest[i], 28);
+            }
+        }
+        float left = Math.max(total - used, total * 0.3f);
+        for (int i = 0; i < n; i++) {
+            if (!fits[i]) {
+                w[i] = Math.max(left * Math.min(longest[i], 28) / shared, header[i] * CHAR_WIDTH + 8);
+            }
         }
         return w;
+    }
+
+    /** The width a table would take with no text wrapped (texts counted up to 28 characters). */
+    static float naturalWidth(Table t) {
+        float width = 0;
+        for (int i = 0; i < t.columns().size(); i++) {
+            int longest = longestWord(t.columns().get(i));
+            for (List<String> row : t.rows()) {
+                longest = Math.max(longest, Math.min(row.get(i).length(), 28));
+            }
+            width += longest * CHAR_WIDTH + 8;
+        }
+        return width;
     }
 
     private static int longestWord(String text) {

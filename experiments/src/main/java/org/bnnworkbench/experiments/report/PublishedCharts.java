@@ -77,6 +77,7 @@ public final class PublishedCharts {
             dots.setSeriesShape(s, ChartStyle.shape(colour));
             s++;
         }
+        dots.setDrawOutlines(false); // the filled shape alone: half the SVG
         dots.setDefaultToolTipGenerator((dataset, series, item) -> items.get(series).get(item).tooltip());
         dots.setDefaultItemLabelGenerator((dataset, series, item) -> {
             PublishedPoint p = items.get(series).get(item);

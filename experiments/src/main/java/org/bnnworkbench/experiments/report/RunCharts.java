@@ -71,6 +71,7 @@ public final class RunCharts {
             renderer.setSeriesPaint(i, ChartStyle.color(i));
             renderer.setSeriesShape(i, ChartStyle.shape(i));
         }
+        renderer.setDrawOutlines(false); // the filled shape alone: half the SVG
         renderer.setDefaultToolTipGenerator((ds, s, i) -> tooltip(items.get(s).get(i)));
         renderer.setDefaultItemLabelGenerator((ds, s, i) -> pointName(items.get(s).get(i)));
         renderer.setDefaultItemLabelsVisible(true);

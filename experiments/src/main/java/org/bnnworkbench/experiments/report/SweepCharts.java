@@ -78,6 +78,7 @@ public final class SweepCharts {
             renderer.setSeriesPaint(i, ChartStyle.color(i));
             renderer.setSeriesShape(i, ChartStyle.shape(i));
         }
+        renderer.setDrawOutlines(false); // the filled shape alone: half the SVG
         renderer.setDefaultToolTipGenerator((ds, s, i) -> {
             JournalEntry e = items.get(s).get(i);
             return String.format(Locale.ROOT, "%s %s: %.2f%% test top-1 on %s (seed %d)", e.id(), label(e),

@@ -44,6 +44,8 @@ final class ReportCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        // charts are drawn with AWT: never reach for a display, even when DISPLAY is set
+        System.setProperty("java.awt.headless", "true");
         Options options = new Options(COMMAND).value("out").value("title").flag("published").parse(args);
         if (options.positional().isEmpty()) {
             throw options.problem("expects one or more run or sweep folders, e.g. bnn report sweeps/clip --out"

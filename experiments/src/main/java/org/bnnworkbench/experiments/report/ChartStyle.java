@@ -92,6 +92,8 @@ final class ChartStyle {
             a.setTickLabelFont(LABEL);
             a.setLabelPaint(Color.DARK_GRAY);
             a.setTickLabelPaint(Color.DARK_GRAY);
+            // room between the axis label and the tick labels: a browser's sans-serif may be wider than Java's
+            a.setLabelInsets(new org.jfree.chart.ui.RectangleInsets(4, 4, 8, 4));
         }
     }
 

@@ -43,7 +43,6 @@ public final class PublishedCharts {
     public static ReportChart accuracyVs(CostAxis axis, List<PublishedPoint> points, List<ReportDesign> designs) {
         List<String> allFamilies = families(PublishedPoint.all());
         List<PublishedPoint> shown = points.stream().filter(p -> axis.of(p).isPresent()).toList();
-        Set<PublishedPoint> front = new HashSet<>(ParetoFront.of(shown, p -> axis.of(p).getAsDouble(), p -> p.top1()));
 
         var byFamily = new LinkedHashMap<String, List<PublishedPoint>>();
         for (String family : families(shown)) {
@@ -79,17 +78,17 @@ public final class PublishedCharts {
         }
         dots.setDrawOutlines(false); // the filled shape alone: half the SVG
         dots.setDefaultToolTipGenerator((dataset, series, item) -> items.get(series).get(item).tooltip());
+        Set<PublishedPoint> named = named(frontInOrder, axis);
         dots.setDefaultItemLabelGenerator((dataset, series, item) -> {
             PublishedPoint p = items.get(series).get(item);
-            return front.contains(p) ? p.shortName() : null;
+            return named.contains(p) ? p.shortName() : null;
         });
         dots.setDefaultItemLabelsVisible(true);
         dots.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
 
         var frontData = new XYSeriesCollection();
         var frontSeries = new XYSeries("Pareto front", false, true);
-        ParetoFront.of(shown, p -> axis.of(p).getAsDouble(), PublishedPoint::top1)
-                .forEach(p -> frontSeries.add(axis.of(p).getAsDouble(), p.top1()));
+        frontInOrder.forEach(p -> frontSeries.add(axis.of(p).getAsDouble(), p.top1()));
         frontData.addSeries(frontSeries);
         var frontLine = new XYLineAndShapeRenderer(true, false);
         frontLine.setSeriesPaint(0, Color.DARK_GRAY);
@@ -122,6 +121,24 @@ public final class PublishedCharts {
         return new ReportChart("published-" + axis.id(), title, chart, caption);
     }
 
+    /**
+     * The front points that get their name printed: not a point whose neighbour on the front has the same short name
+     * within 10% in cost (the same network from two sources), which would print the name twice on top of itself.
+     */
+    static Set<PublishedPoint> named(List<PublishedPoint> front, CostAxis axis) {
+        var named = new java.util.LinkedHashSet<PublishedPoint>();
+        PublishedPoint last = null;
+        for (PublishedPoint p : front) {
+            boolean twin = last != null && last.shortName().equals(p.shortName())
+                    && axis.of(p).getAsDouble() < 1.1 * axis.of(last).getAsDouble();
+            if (!twin) {
+                named.add(p);
+                last = p;
+            }
+        }
+        return named;
+    }
+
     /** The 32-bit ResNet-18 and -34 of the seed tables as horizontal lines: the gap to full precision. */
     private static void addBaselines(XYPlot plot, List<PublishedPoint> shown) {
         Set<Double> drawn = new HashSet<>();
@@ -134,6 +151,7 @@ public final class PublishedCharts {
                 line.setLabelPaint(Color.DARK_GRAY);
                 line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(3, 10, 3, 3));
                 plot.addRangeMarker(line, Layer.BACKGROUND);
             }
         }

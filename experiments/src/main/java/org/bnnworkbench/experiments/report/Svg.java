@@ -39,6 +39,7 @@ public final class Svg {
         return draw(width, height, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info), (doc, root) -> {
             Element tips = doc.createElementNS(NAMESPACE, "g");
             tips.setAttribute("class", "tooltips");
+            tips.setAttribute("style", "stroke:none"); // Batik's root style strokes everything black by default
             for (Object o : info.getEntityCollection().getEntities()) {
                 ChartEntity e = (ChartEntity) o;
                 String tip = e.getToolTipText();

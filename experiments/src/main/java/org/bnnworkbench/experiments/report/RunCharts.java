@@ -100,8 +100,12 @@ public final class RunCharts {
     /** Each binary design's test top-1 beside its full-precision twin's, for the pairs found. */
     public static ReportChart twinGap(List<TwinPair> pairs) {
         var data = new DefaultCategoryDataset();
+        boolean severalDesigns = pairs.stream().map(p -> p.binary().designName() + p.binary().dataset())
+                .distinct().count() > 1;
         for (TwinPair p : pairs) {
-            String column = p.binary().designName() + " / " + p.binary().dataset();
+            // one category per binary run (a twin may serve several, e.g. every point of a clip sweep)
+            String column = (severalDesigns ? p.binary().designName() + " / " + p.binary().dataset() + ": " : "")
+                    + p.binary().shortLabel() + String.format(Locale.ROOT, " (gap %.2f)", p.gapPoints());
             data.addValue(100 * p.binary().record().testTop1(), "binary", column);
             data.addValue(100 * p.twin().record().testTop1(), "full-precision twin", column);
         }
@@ -111,13 +115,17 @@ public final class RunCharts {
         renderer.setSeriesPaint(0, ChartStyle.color(0));
         renderer.setSeriesPaint(1, ChartStyle.color(9));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
-                new java.text.DecimalFormat("0.0")));
+                new java.text.DecimalFormat("0.00")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
+        renderer.setDefaultToolTipGenerator((dataset, row, column) -> dataset.getRowKey(row) + " "
+                + dataset.getColumnKey(column) + ": " + dataset.getValue(row, column) + "% test top-1");
         var y = new NumberAxis("test top-1 on the run's data set (%)");
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12);
-        var plot = new CategoryPlot(data, new CategoryAxis("design / data set"), y, renderer);
+        String design = pairs.get(0).binary().designName() + " on " + pairs.get(0).binary().dataset();
+        var plot = new CategoryPlot(data, new CategoryAxis(severalDesigns ? "design / data set: binary run"
+                : design + ": binary run (gap to the twin in points)"), y, renderer);
         String datasets = String.join(", ", pairs.stream().map(p -> p.binary().dataset()).distinct().toList());
         String title = "Binary vs full-precision twin (your runs)";
         var chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);

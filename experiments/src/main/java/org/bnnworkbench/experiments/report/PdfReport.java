@@ -81,7 +81,11 @@ public final class PdfReport {
                 title.setSpacingBefore(10);
                 title.setSpacingAfter(6);
                 document.add(title);
-                for (ReportPart p : s.parts()) {
+                for (int i = 0; i < s.parts().size(); i++) {
+                    ReportPart p = s.parts().get(i);
+                    if (p instanceof ReportPart.Heading) {
+                        keepWithWhatFollows(document, writer, s.parts(), i);
+                    }
                     part(document, writer, p);
                     progress.update((double) ++done / parts, "writing " + s.title());
                 }
@@ -144,6 +148,27 @@ public final class PdfReport {
             var caption = new Paragraph(HtmlReport.DIAGRAM_CAPTION.formatted(d.design().name()), SMALL);
             caption.setSpacingAfter(6);
             document.add(caption);
+        }
+    }
+
+    /**
+     * Starts a new page rather than leave a heading low on a page, parted from what it introduces: it needs 30% of a
+     * page, or when a block diagram follows it (before the next heading), the diagram's height and some text.
+     */
+    private static void keepWithWhatFollows(Document document, PdfWriter writer, List<ReportPart> parts, int heading) {
+        float page = document.top() - document.bottom();
+        float wanted = 0.3f * page;
+        for (int i = heading + 1; i < parts.size() && !(parts.get(i) instanceof ReportPart.Heading); i++) {
+            if (parts.get(i) instanceof ReportPart.DiagramPart d) {
+                Dimension size = NetworkDiagram.of(d.design()).size();
+                float width = document.right() - document.left();
+                float scale = Math.min(Math.min(1f, width / size.width), 0.85f * page / size.height);
+                wanted = Math.min(page, size.height * scale + 90);
+                break;
+            }
+        }
+        if (writer.getVerticalPosition(false) - document.bottom() < wanted) {
+            document.newPage();
         }
     }
 

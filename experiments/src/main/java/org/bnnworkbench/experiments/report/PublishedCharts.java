@@ -111,8 +111,8 @@ public final class PublishedCharts {
                 + " ImageNet accuracy and show as vertical lines at their 224x224x3 cost");
         String caption = String.format(Locale.ROOT, "%d published ImageNet results with %s, one colour and shape per"
                         + " family; the dashed line joins the Pareto front (no other result is both at most as %s and at"
-                        + " least as accurate), whose points are named. %s%s Hover over a point for its model, numbers and"
-                        + " citation; the published table lists every point.", shown.size(), axis.noun(),
+                        + " least as accurate), whose points are named. %s%s In the HTML report and the app, a point's"
+                        + " tooltip gives its model, numbers and citation; the published table lists every point.", shown.size(), axis.noun(),
                 axis == CostAxis.SIZE ? "small" : "cheap", axis == CostAxis.SIZE ? "Sizes are in MiB; the 32-bit"
                         + " baselines, printed in decimal MB, are converted. " : "OPs as printed (x 10^8). ",
                 designs.isEmpty() ? ""
@@ -168,10 +168,10 @@ public final class PublishedCharts {
                     axis.of(d.imagenet())) + ", accuracy unknown");
             line.setLabelFont(ChartStyle.LABEL);
             line.setLabelPaint(ChartStyle.DESIGN);
-            // stagger the labels of several designs down the plot so they do not print over each other
-            line.setLabelAnchor(i % 2 == 0 ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
-            line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * (i / 2), 4, 4, 4));
+            // at the foot of the plot, where few results are, stepped up for each further design
+            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4 + 16 * i, 4));
             plot.addDomainMarker(line, Layer.FOREGROUND);
             i++;
         }

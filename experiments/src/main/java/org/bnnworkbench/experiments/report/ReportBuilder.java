@@ -67,8 +67,15 @@ public final class ReportBuilder {
 
     public Report build() {
         List<ReportRun> runs = contents.allRuns();
-        var designs = new ArrayList<>(extraDesigns);
-        designs.addAll(ReportDesign.of(runs));
+        List<ReportDesign> trained = ReportDesign.of(runs);
+        var designs = new ArrayList<ReportDesign>();
+        for (ReportDesign d : extraDesigns) {
+            // the designer's design is often one the runs trained: show it once, under the runs' name
+            if (trained.stream().noneMatch(t -> sameNetwork(t, d))) {
+                designs.add(d);
+            }
+        }
+        designs.addAll(trained);
         var sections = new ArrayList<ReportSection>();
         sections.add(overview(runs, designs));
         if (!designs.isEmpty()) {
@@ -244,6 +251,10 @@ public final class ReportBuilder {
                 new ReportPart.Text("Who published each number of the comparison, and where the workbench's copy of"
                         + " it was read. The table above cites every point by file and line."),
                 new ReportPart.Items(items)));
+    }
+
+    private static boolean sameNetwork(ReportDesign a, ReportDesign b) {
+        return a.spec().withName("-").equals(b.spec().withName("-"));
     }
 
     private static String unique(Set<String> ids, String id) {

@@ -155,7 +155,7 @@ class ReportFilesTest {
     void aDesignNamedScriptShowsAsTextAndRunsNothing() throws IOException {
         Path hostile = ReportFixtures.hostileRun(dir.resolve("runs/hostile"));
         Report report = new ReportBuilder(ReportInputs.read(List.of(hostile)))
-                .design(ReportDesign.of("<script>alert(3)</script>", ReportFixtures.spec(false)))
+                .design(ReportDesign.of("<script>alert(3)</script>", ReportFixtures.spec(true)))
                 .title("<i>title</i>").published(PublishedPoint.all()).build();
         ReportFiles.Written written = ReportFiles.write(report, dir.resolve("hostile/report.html"),
                 ReportProgress.NONE);
@@ -169,6 +169,17 @@ class ReportFilesTest {
                 "<script>alert(1)</script> note=<b>bold</b>");
         assertThat(doc.body().text()).contains("<img src=x onerror=alert(2)>");
         assertThat(doc.select("figure[id=chart-published-size] svg").outerHtml()).contains("&lt;script&gt;alert(3)");
+    }
+
+    @Test
+    void aDesignThatARunTrainedIsShownOnceUnderTheRunsName() {
+        Report report = new ReportBuilder(ReportInputs.read(List.of(twin)))
+                .design(ReportDesign.of("open in the designer", ReportFixtures.spec(true)))
+                .design(ReportDesign.of("another design", ReportFixtures.spec(false))).build();
+        List<String> designs = report.sections().stream().filter(s -> s.id().equals("designs"))
+                .flatMap(s -> s.parts().stream()).filter(p -> p instanceof ReportPart.Heading)
+                .map(p -> ((ReportPart.Heading) p).text()).toList();
+        assertThat(designs).containsExactly("another design", "bnn-small (full-precision twin)");
     }
 
     @Test

@@ -19,7 +19,7 @@ final class ComparisonSources {
         @Override
         public String toString() {
             Path name = folder.getFileName();
-            return (name == null ? folder.toString() : name.toString()) + (sweep ? "" : "");
+            return name == null ? folder.toString() : name.toString();
         }
     }
 

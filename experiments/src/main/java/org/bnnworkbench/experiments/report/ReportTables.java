@@ -153,7 +153,7 @@ public final class ReportTables {
      */
     public static Table published(List<PublishedPoint> points, Set<PublishedPoint> sizeFront,
                                   Set<PublishedPoint> opsFront) {
-        Map<Integer, Double> baselines = baselines(points);
+        Map<Integer, Double> baselines = baselines();
         var t = Table.builder("published", "Published ImageNet results on the charts (sizes as printed: MiB, but"
                         + " decimal MB for 32/32 rows)")
                 .number("#").text("model").text("family").text("bits W/A").number("top-1 (%)").text("size")
@@ -176,8 +176,8 @@ public final class ReportTables {
         return t.build();
     }
 
-    /** The top-1 of the 32-bit ResNet of each seed-table depth group (18, 34) among the points. */
-    static Map<Integer, Double> baselines(List<PublishedPoint> points) {
+    /** The top-1 of the 32-bit ResNet of each seed-table depth group (18, 34), whichever rows are shown. */
+    static Map<Integer, Double> baselines() {
         var map = new java.util.HashMap<Integer, Double>();
         for (PublishedPoint p : PublishedPoint.all()) {
             if (p.row().fullPrecision() && p.family().equals("ResNet (32-bit)") && p.row().depthGroup() > 0) {

@@ -28,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.bnnworkbench.app.compare.CompareDialogs;
+import org.bnnworkbench.app.compare.CompareView;
 import org.bnnworkbench.app.designer.DesignerActions;
 import org.bnnworkbench.app.designer.DesignerModel;
 import org.bnnworkbench.app.designer.DesignerView;
@@ -88,6 +90,7 @@ public final class MainWindow {
     private Timeline latencyTimer;
     private DesignerActions actions;
     private Stage stage;
+    private CompareView compareView;
 
     public MainWindow(AppInfo info, Path logFile, Setup setup, Runnable quit) {
         this.setup = setup;
@@ -228,13 +231,14 @@ public final class MainWindow {
         var save = item("Save", "save", "Shortcut+S", () -> actions.save());
         var saveAs = item("Save As\u2026", "save-as", "Shortcut+Shift+S", () -> actions.saveAs());
         var export = item("Export as PNG\u2026", "export-png", "Shortcut+E", () -> actions.exportPng());
+        var exportReport = item("Export Report\u2026", "export-report-menu", null, () -> compareView.exportReport());
         var quitItem = item("Quit", "quit", "Shortcut+Q", () -> {
             if (confirmClose()) {
                 quit.run();
             }
         });
         var file = new Menu("File", null, newItem, open, template, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                export, new SeparatorMenuItem(), quitItem);
+                export, exportReport, new SeparatorMenuItem(), quitItem);
 
         var undo = item("Undo", "undo", "Shortcut+Z", designer::undo);
         undo.textProperty().bind(Bindings.createStringBinding(() -> designer.undoNameProperty().get() == null ? "Undo"
@@ -366,7 +370,16 @@ public final class MainWindow {
         sweeps.setId("sweeps-tab");
         var start = new Tab("Start", StartView.create());
         start.setId("start-tab");
-        var tabs = new TabPane(design, train, runsTab, sweeps, start);
+        compareView = new CompareView(setup.home(), () -> designer.design().spec(),
+                () -> CompareDialogs.standard(setup.dialogs().apply(stage), stage));
+        var compare = new Tab("Compare", compareView);
+        compare.setId("compare-tab");
+        compare.setOnSelectionChanged(e -> {
+            if (compare.isSelected()) {
+                compareView.rebuild(); // the design may have changed since
+            }
+        });
+        var tabs = new TabPane(design, train, runsTab, sweeps, compare, start);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the data sets and the store are looked at once a tab that needs them is shown, not when the app starts
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {

@@ -59,7 +59,7 @@ class BnnWorkbenchAppTest {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
 
         assertThat(tabs.getTabs()).extracting(Tab::getText)
-                .containsExactly("Designer", "Training", "Runs", "Sweeps", "Start");
+                .containsExactly("Designer", "Training", "Runs", "Sweeps", "Compare", "Start");
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Designer");
         assertThat(robot.lookup("#block-s1b1-dense").tryQuery()).isPresent();
 

@@ -39,7 +39,9 @@ public final class StartView {
                         + " too\u201d trains its full-precision twin as well and shows what binarisation costs."
                         + " Every run is kept: the Runs tab lists, filters, compares, reopens and resumes them."
                         + " The Sweeps tab varies hyperparameters or architecture parameters over a grid or at"
-                        + " random, like bnn sweep, and plots what each value gave."),
+                        + " random, like bnn sweep, and plots what each value gave. The Compare tab puts runs,"
+                        + " sweeps and the open design beside the published tables, and File > Export Report"
+                        + " writes it all as HTML or PDF."),
                 heading("Data sets"),
                 paragraph("Default: fashion-mnist-subset, a class-balanced subset of Fashion-MNIST (Zalando, MIT"
                         + " licence: 10,000 training and 2,000 test images) that ships inside the application."),

@@ -1,0 +1,221 @@
+package org.bnnworkbench.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.bnnworkbench.app.AppInfo;
+import org.bnnworkbench.app.MainWindow;
+import org.bnnworkbench.app.Setup;
+import org.bnnworkbench.app.designer.DesignerActions;
+import org.bnnworkbench.app.designer.io.Autosave;
+import org.bnnworkbench.architectures.Architectures;
+import org.bnnworkbench.engine.cost.CostConvention;
+import org.bnnworkbench.engine.cost.CostModel;
+import org.bnnworkbench.engine.cost.NetworkCost;
+import org.bnnworkbench.engine.spec.InputShape;
+import org.bnnworkbench.engine.spec.NetworkSpec;
+import org.bnnworkbench.engine.spec.SpecJson;
+import org.bnnworkbench.engine.train.EpochMetrics;
+import org.bnnworkbench.engine.train.TrainingConfig;
+import org.bnnworkbench.experiments.report.ReportSection;
+import org.bnnworkbench.experiments.run.RunRecord;
+import org.bnnworkbench.experiments.run.RunRecordJson;
+import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.sweep.JournalEntry;
+import org.controlsfx.control.CheckListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the Compare tab of a real main window as a person would: pick a sweep, look, export. */
+class CompareViewTest {
+
+    @TempDir
+    Path home;
+    private final FxRobot robot = new FxRobot();
+    private final Answers dialogs = new Answers();
+    private Stage stage;
+
+    @BeforeEach
+    void openTheWindowWithASweepInTheHome() throws Exception {
+        writeSweep(home.resolve("sweeps/clip"));
+        FxToolkit.registerPrimaryStage();
+        var setup = new Setup(home, owner -> dialogs, Duration.minutes(10));
+        MainWindow window = new MainWindow(AppInfo.load(), home.resolve("app.log"), setup, () -> { });
+        stage = FxToolkit.setupFixture(() -> {
+            var s = new Stage();
+            window.showIn(s);
+            s.toFront();
+            return s;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.setupFixture(() -> stage.hide());
+    }
+
+    @Test
+    void pickASweepSeeItsChartsAndExportTheReportAsHtmlAndPdf() throws Exception {
+        robot.clickOn("#compare-tab");
+        CompareView view = robot.lookup("#compare-view").queryAs(CompareView.class);
+        @SuppressWarnings("unchecked")
+        CheckListView<ComparisonSources.Source> sweeps = robot.lookup("#compare-sweeps").queryAs(CheckListView.class);
+        waitFor(() -> sweeps.getItems().size() == 1 && !view.busyProperty().get(), "the sweep listed");
+        assertThat(sweeps.getItems().get(0).toString()).isEqualTo("clip");
+
+        robot.clickOn(robot.lookup("#compare-sweeps .check-box").queryAs(Node.class));
+        waitFor(() -> !view.busyProperty().get() && view.report() != null && view.report().sections().stream()
+                .anyMatch(s -> s.id().equals("sweeps")), "the comparison of the sweep");
+        assertThat(view.report().sections()).extracting(ReportSection::id).contains("designs", "sweeps", "your-runs",
+                "published");
+
+        robot.clickOn("#compare-sweeps-tab");
+        assertThat(robot.lookup("#chart-sweep-clip-clip").tryQuery()).isPresent();
+        Path svg = home.resolve("out/sweep.svg");
+        Files.createDirectories(svg.getParent());
+        dialogs.files.add(svg);
+        robot.clickOn("#export-svg-sweep-clip-clip");
+        waitFor(() -> Files.exists(svg), "the SVG file");
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()); // well-formed
+
+        Path html = home.resolve("out/report.html");
+        dialogs.files.add(html);
+        robot.clickOn("#export-report");
+        waitFor(() -> Files.exists(html) && !view.busyProperty().get(), "the HTML report");
+        Path pdf = home.resolve("out/report.pdf");
+        dialogs.files.add(pdf);
+        robot.clickOn("File").clickOn("#export-report-menu");
+        waitFor(() -> Files.exists(pdf) && !view.busyProperty().get(), "the PDF report");
+
+        assertThat(Files.size(html)).isGreaterThan(50_000);
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("Sweep clip", "<svg");
+        assertThat(Files.size(pdf)).isGreaterThan(20_000);
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(home.resolve("out/report-files/sweep-clip.csv")).isNotEmptyFile();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(robot.lookup("#compare-status").queryLabeled().getText()).startsWith("Wrote ");
+    }
+
+    @Test
+    void aTableCopiesAsCsvAndAsMarkdown() {
+        robot.clickOn("#compare-tab");
+        CompareView view = robot.lookup("#compare-view").queryAs(CompareView.class);
+        waitFor(() -> view.report() != null && !view.busyProperty().get(), "the first comparison");
+        robot.clickOn("#compare-tables-tab");
+        TablePane tables = (TablePane) robot.lookup("#table-choice").query().getParent().getParent();
+        waitFor(() -> tables.selected() != null, "a table");
+
+        robot.clickOn("#copy-csv");
+        String csv = clipboard();
+        robot.clickOn("#copy-markdown");
+        String markdown = clipboard();
+
+        assertThat(csv).isEqualTo(tables.selected().csv());
+        assertThat(markdown).startsWith("| ").contains("| --- |");
+    }
+
+    private String clipboard() {
+        var text = new String[1];
+        robot.interact(() -> text[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        return text[0];
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited 60 s for " + what);
+        }
+    }
+
+    /** A sweep folder of two clip values, as bnn sweep leaves it, with real costs and made-up accuracies. */
+    static void writeSweep(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("sweep.json"), "{\"name\": \"clip\", \"base\": {\"arch\": \"bnn-small\","
+                + " \"epochs\": 2}, \"grid\": {\"clip\": [0.5, 1.3]}}");
+        NetworkSpec spec = Architectures.build("bnn-small", new InputShape(28, 28, 1), 10);
+        NetworkCost cost = CostModel.of(spec, CostConvention.BMXNET);
+        var journal = new StringBuilder();
+        double[] clips = {0.5, 1.3};
+        for (int i = 0; i < clips.length; i++) {
+            String id = "p00" + i + "-abcdef0" + i;
+            TrainingConfig d = TrainingConfig.defaults();
+            var config = new TrainingConfig(2, 128, d.learningRate(), d.schedule(), d.optimizer(), d.momentum(),
+                    d.weightDecay(), d.estimator(), (float) clips[i], false, d.padValue(), 42, 0, false, 0, 0);
+            double top1 = 0.80 + 0.02 * i;
+            var record = new RunRecord(RunRecord.FORMAT, RunRecord.VERSION, RunStatus.COMPLETED, "completed",
+                    "bnn-small", Map.of(), false, new RunRecord.Dataset("fashion-mnist-subset", "embedded", 10000,
+                    2000, "28x28x1", 10, "MIT"), config.asMap(), List.of(new EpochMetrics(1, 1, 0.5, 1, top1, 0.9,
+                    0, 0, 10, 100, 0)), top1, 1, 0, 10, 100, cost.parameters(), RunRecord.Cost.of(cost),
+                    new int[0][0], RunRecord.Environment.current("test"), Instant.EPOCH, Instant.EPOCH,
+                    SpecJson.toTree(spec));
+            Path run = Files.createDirectories(folder.resolve("runs/" + id));
+            RunRecordJson.write(run.resolve("run.json"), record);
+            journal.append(new ObjectMapper().writeValueAsString(new JournalEntry(id, i, Map.of("clip", clips[i]),
+                    42, RunStatus.COMPLETED, top1, cost.modelSizeBytes(), cost.ops(), 10, "runs/" + id + "/run.json",
+                    null, "completed"))).append('\n');
+        }
+        Files.writeString(folder.resolve("journal.jsonl"), journal);
+    }
+
+    /** Answers the file dialogs from a queue and records errors; any other question fails the test. */
+    static final class Answers implements DesignerActions.Dialogs {
+        final Deque<Path> files = new ArrayDeque<>();
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public String unsavedChanges(String designName) {
+            return "discard";
+        }
+
+        @Override
+        public Optional<Path> openFile(Path folder) {
+            throw new AssertionError("unexpected open dialog");
+        }
+
+        @Override
+        public Optional<Path> saveFile(Path folder, String suggestedName, String extension) {
+            if (files.isEmpty()) {
+                throw new AssertionError("unexpected save dialog for " + suggestedName);
+            }
+            return Optional.of(files.poll());
+        }
+
+        @Override
+        public boolean recover(Autosave.Recovery recovery) {
+            return false;
+        }
+
+        @Override
+        public void error(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+    }
+}

@@ -98,6 +98,15 @@ public final class BinaryConv2d implements Layer {
         return w >= 0f ? 1f : -1f;
     }
 
+    /** The per-output-channel scale alpha = mean |W| of the current latent weights, or null without scaling. */
+    public float[] scales() {
+        if (!scaling) {
+            return null;
+        }
+        effectiveWeights();
+        return alpha.clone();
+    }
+
     /** The weights the forward pass uses: sign(W), times alpha per output channel with scaling. */
     public float[] effectiveWeights() {
         float[] w = weight.value().data();

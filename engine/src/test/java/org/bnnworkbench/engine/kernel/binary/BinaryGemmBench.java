@@ -22,7 +22,10 @@ import org.bnnworkbench.engine.kernel.Parallel;
  * java --add-modules jdk.incubator.vector -cp engine/target/classes:engine/target/test-classes \
  *     org.bnnworkbench.engine.kernel.binary.BinaryGemmBench [--rounds 5] [--seconds 0.4] [--no-numpy]
  * </pre>
- * numpy runs in a python3 child with OPENBLAS_NUM_THREADS set to this JVM's thread count. The popcount
+ * numpy runs in a python3 child with OPENBLAS_NUM_THREADS set to this JVM's thread count. With one
+ * thread ({@code -Dbnn.threads=1}) both sides are timed by the CPU time of the thread that computes
+ * (ThreadMXBean; Python's {@code time.thread_time}, OpenBLAS computing in the calling thread), which time
+ * slices lost to other processes do not inflate; with more threads, by the wall clock. The popcount
  * limit printed is POPCNT throughput (4 per cycle on Zen 3/4) x 64 bits x clock x cores, for the clock
  * given by {@code --ghz} (default: /proc/cpuinfo, which in a VM is often the nominal clock, not the boost).
  */
@@ -33,14 +36,17 @@ public final class BinaryGemmBench {
     private static final String NUMPY = String.join("\n",
             "import sys, time, numpy as np",
             "rng = np.random.default_rng(1)",
+            "cpu = sys.argv[1] == 'cpu'",
             "for line in sys.stdin:",
             "    m, k, n, secs = line.split(); m, k, n, secs = int(m), int(k), int(n), float(secs)",
             "    a = rng.standard_normal((m, k), dtype=np.float32); b = rng.standard_normal((k, n), dtype=np.float32)",
             "    c = a @ b; c = a @ b",
-            "    reps = 0; t0 = time.perf_counter()",
+            "    clock = time.thread_time if cpu else time.perf_counter",
+            "    reps = 0; t0 = clock(); w0 = time.perf_counter()",
             "    while True:",
             "        c = a @ b; reps += 1",
-            "        t = time.perf_counter() - t0",
+            "        t = clock() - t0",
+            "        if time.perf_counter() - w0 >= 20 * secs: break",
             "        if t >= secs: break",
             "    print(t / reps, flush=True)",
             "");
@@ -61,6 +67,8 @@ public final class BinaryGemmBench {
         }
         int threads = Parallel.threads();
         double limit = 4.0 * 64 * ghz * threads * 2; // effective GFLOP/s: 2 ops per binary MAC
+        CPU_TIME = threads == 1;
+        System.out.printf(Locale.ROOT, "timed by %s; ", CPU_TIME ? "thread CPU time" : "wall clock");
         System.out.printf(Locale.ROOT, "threads %d, vector API %s, clock %.2f GHz -> popcount limit %.0f effective"
                 + " GFLOP/s (4 POPCNT/cycle x 64 x clock x cores x 2)%n", threads, Gemm.vectorized(), ghz, limit);
         Process py = null;
@@ -69,7 +77,7 @@ public final class BinaryGemmBench {
         if (numpy) {
             Path script = Files.createTempFile("sgemm", ".py");
             Files.writeString(script, NUMPY);
-            ProcessBuilder pb = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), threads == 1 ? "cpu" : "wall").redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
             py = pb.start();
             toPy = new PrintWriter(py.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -176,18 +184,25 @@ public final class BinaryGemmBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
+    private static boolean CPU_TIME;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     /** Seconds per call: warm up, then as many calls as fit in {@code seconds}. */
     static double time(Runnable body, double seconds) {
         for (int i = 0; i < 3; i++) {
             body.run();
         }
-        long t0 = System.nanoTime();
+        long t0 = now();
         int reps = 0;
         long elapsed;
         do {
             body.run();
             reps++;
-            elapsed = System.nanoTime() - t0;
+            elapsed = now() - t0;
         } while (elapsed < seconds * 1e9);
         return elapsed / 1e9 / reps;
     }

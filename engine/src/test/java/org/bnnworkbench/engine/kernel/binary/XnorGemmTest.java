@@ -33,8 +33,8 @@ class XnorGemmTest {
     @Test
     void popcountsMatchTheDefinitionForOddRowsPixelsAndDepths() {
         Random rng = new Random(11);
-        // depths around the carry-save chunk (30 words) and the five-plane limit (31)
-        int[] depths = {1, 2, 3, 9, 18, 29, 30, 31, 32, 36, 61, 62, 75};
+        // depths around the Harley-Seal block (8 words), the plane limits (15, 31, 63) and the chunk splits
+        int[] depths = {1, 2, 3, 7, 8, 9, 15, 16, 17, 18, 29, 31, 32, 36, 61, 63, 64, 75, 127, 130};
         for (int kw : depths) {
             for (int[] mn : new int[][] {{1, 1}, {2, 4}, {3, 5}, {7, 13}, {16, 33}}) {
                 int m = mn[0];

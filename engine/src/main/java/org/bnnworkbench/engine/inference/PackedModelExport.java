@@ -22,7 +22,7 @@ import org.bnnworkbench.engine.spec.ResolvedNetwork;
  * Exports a trained {@link Network} compiled from a spec ({@code SpecCompiler} makes one network node per
  * primitive op, in the spec's op order) to a {@link PackedModel}: binary conv weights as their signs in
  * bits, BatchNorm folded to a scale and a shift, and a BatchNorm whose only reader is a sign fused with it
- * into one exact threshold per channel ({@link SignThresholds}). 32-bit layers keep their float weights.
+ * into one exact threshold comparison per channel ({@link SignThresholds}). 32-bit layers keep their float weights.
  * The model holds copies: later training does not change it.
  */
 public final class PackedModelExport {
@@ -70,19 +70,10 @@ public final class PackedModelExport {
                 int groups = binaryReaderGroups(nodes, i);
                 Network.Node sourceNode = nodes.get(source);
                 if (at[source] == -1 && sourceNode.layer() instanceof BatchNorm bn) {
-                    float[] scale = bn.evaluationScale();
-                    float[] shift = bn.evaluationShift();
-                    float[] t = new float[scale.length];
-                    boolean[] below = new boolean[scale.length];
-                    for (int c = 0; c < scale.length; c++) {
-                        SignThresholds.Threshold th = SignThresholds.of(scale[c], shift[c]);
-                        t[c] = th.threshold();
-                        below[c] = th.below();
-                    }
-                    packed = new PackedOp.SignThreshold(scale.length, t, below, groups);
+                    packed = PackedOp.SignThreshold.fused(bn.evaluationScale(), bn.evaluationShift(), groups);
                     from = new int[] {at[sourceNode.inputs()[0]]};
                 } else {
-                    packed = new PackedOp.SignThreshold(ops.get(i - 1).output().channels(), null, null, groups);
+                    packed = PackedOp.SignThreshold.plain(ops.get(i - 1).output().channels(), groups);
                     from = new int[] {at[source]};
                 }
             } else {

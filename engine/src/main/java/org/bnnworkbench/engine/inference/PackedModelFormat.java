@@ -28,14 +28,16 @@ import org.bnnworkbench.engine.kernel.binary.PackedWeights;
  *             [out][in/g][k][k] order, least significant bit first, padded to a whole byte per layer;
  *             alpha f32 [out] when scaled
  *   AFFINE    channels:u16, scale f32 [c], shift f32 [c]          (an unfused BatchNorm)
- *   SIGN      channels, groups:u16, fused:u8 [+ threshold f32 [c], below: one bit per channel]
+ *   SIGN      channels, groups:u16, fused:u8 [+ scale f32 [c], shift f32 [c] of the fused BatchNorm]
  *   DENSE     in:u32, out:u16, weights f32 [out][in], bias f32 [out]
  *   MAXPOOL / AVGPOOL  kernel, stride, padding:u8;  SHUFFLE groups:u16;  RELU, GAP, CONCAT, SLICEADD, ADD: nothing
  * </pre>
- * So the file is the cost model's size (binary weights at 1 bit, other parameters at 4 bytes) give or take:
- * the header and per-node fields, a fused BatchNorm's threshold and direction bit (4 bytes + 1 bit per
- * channel instead of the 8 bytes of its 2 counted parameters), alpha when scaled (not a counted parameter)
- * and each binary layer's last byte.
+ * So the file is the cost model's size (binary weights at 1 bit, other parameters at 4 bytes, BatchNorm 2
+ * per channel) plus the header and per-node fields, alpha when scaled (not a counted parameter) and each
+ * binary layer's last partial byte. A fused BatchNorm + sign is stored as the BatchNorm's folded scale and
+ * shift, and the reader turns them into the per-channel thresholds ({@link PackedOp.SignThreshold#fused}),
+ * exactly the comparisons the exporter made: storing the thresholds instead (4 bytes and a direction bit per
+ * channel) would make files of the dense family 1.5-3% smaller than the cost model counts.
  */
 public final class PackedModelFormat {
 
@@ -129,10 +131,10 @@ public final class PackedModelFormat {
         } else if (op instanceof PackedOp.SignThreshold s) {
             out.writeShort(s.channels());
             out.writeShort(s.groups());
-            out.writeByte(s.threshold() == null ? 0 : 1);
-            if (s.threshold() != null) {
-                floats(out, s.threshold());
-                bits(out, s.below());
+            out.writeByte(s.isFused() ? 1 : 0);
+            if (s.isFused()) {
+                floats(out, s.scale());
+                floats(out, s.shift());
             }
         } else if (op instanceof PackedOp.Dense d) {
             out.writeInt(d.in());
@@ -243,10 +245,10 @@ public final class PackedModelFormat {
                 int c = in.readUnsignedShort();
                 int groups = in.readUnsignedShort();
                 if (in.readUnsignedByte() == 0) {
-                    yield new PackedOp.SignThreshold(c, null, null, groups);
+                    yield PackedOp.SignThreshold.plain(c, groups);
                 }
-                float[] t = floats(in, c);
-                yield new PackedOp.SignThreshold(c, t, bits(in, c), groups);
+                float[] scale = floats(in, c);
+                yield PackedOp.SignThreshold.fused(scale, floats(in, c), groups);
             }
             case DENSE -> {
                 int inputs = in.readInt();

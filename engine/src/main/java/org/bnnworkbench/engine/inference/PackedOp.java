@@ -34,10 +34,33 @@ public sealed interface PackedOp {
 
     /**
      * sign(x), or sign(BatchNorm(x)) fused: channel c is +1 when x &gt;= threshold[c] (x &lt;= threshold[c]
-     * where below[c]), else -1; thresholds null for a plain sign (x &gt;= 0). The output is bit-packed for a
-     * binary convolution with {@code groups} groups.
+     * where below[c]), else -1. A fused BatchNorm keeps its folded scale and shift (what the file stores,
+     * the two parameters per channel the cost model counts); the thresholds are derived from them exactly
+     * ({@link SignThresholds}). All four arrays are null for a plain sign (x &gt;= 0). The output is
+     * bit-packed for a binary convolution with {@code groups} groups.
      */
-    record SignThreshold(int channels, float[] threshold, boolean[] below, int groups) implements PackedOp {
+    record SignThreshold(int channels, float[] scale, float[] shift, float[] threshold, boolean[] below, int groups)
+            implements PackedOp {
+
+        public static SignThreshold plain(int channels, int groups) {
+            return new SignThreshold(channels, null, null, null, null, groups);
+        }
+
+        /** sign(x * scale + shift) per channel, as one comparison each. */
+        public static SignThreshold fused(float[] scale, float[] shift, int groups) {
+            float[] t = new float[scale.length];
+            boolean[] below = new boolean[scale.length];
+            for (int c = 0; c < scale.length; c++) {
+                SignThresholds.Threshold th = SignThresholds.of(scale[c], shift[c]);
+                t[c] = th.threshold();
+                below[c] = th.below();
+            }
+            return new SignThreshold(scale.length, scale.clone(), shift.clone(), t, below, groups);
+        }
+
+        public boolean isFused() {
+            return scale != null;
+        }
     }
 
     /** A fully connected layer: weights [out][in], bias [out]. */

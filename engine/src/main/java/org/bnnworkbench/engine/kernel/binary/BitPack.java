@@ -1,6 +1,7 @@
 package org.bnnworkbench.engine.kernel.binary;
 
 import org.bnnworkbench.engine.kernel.ConvGeometry;
+import org.bnnworkbench.engine.kernel.Gemm;
 import org.bnnworkbench.engine.kernel.Parallel;
 
 /**
@@ -57,36 +58,53 @@ public final class BitPack {
         int cg = c / groups;
         int wpg = words(cg);
         int wpp = groups * wpg;
+        // per channel: the value compared with 0 is (x - t) or (t - x); NaN thresholds mean "never +1"
+        float[] t = new float[c];
+        float[] sign = new float[c];
+        boolean[] never = new boolean[c];
+        for (int ch = 0; ch < c; ch++) {
+            t[ch] = threshold == null ? 0f : threshold[ch];
+            sign[ch] = below != null && below[ch] ? -1f : 1f;
+            never[ch] = Float.isNaN(t[ch]);
+        }
         Parallel.forRange(n * groups, 1, (from, to) -> {
             for (int task = from; task < to; task++) {
                 int i = task / groups;
                 int g = task % groups;
                 int base = i * plane * wpp + g * wpg;
-                for (int p = 0; p < plane; p++) {
-                    java.util.Arrays.fill(out, base + p * wpp, base + p * wpp + wpg, 0L);
-                }
-                for (int cc = 0; cc < cg; cc++) {
-                    int ch = g * cg + cc;
-                    int src = (i * c + ch) * plane;
-                    int word = base + (cc >>> 6);
-                    long bit = 1L << (cc & 63);
-                    float t = threshold == null ? 0f : threshold[ch];
-                    if (below != null && below[ch]) {
-                        for (int p = 0; p < plane; p++) {
-                            if (!(x[src + p] <= t)) {
-                                out[word + p * wpp] |= bit;
-                            }
+                long[] tmp = new long[VectorBitPack.PIXELS];
+                for (int q = 0; q < wpg; q++) {
+                    int c0 = g * cg + 64 * q;
+                    int count = Math.min(64, cg - 64 * q);
+                    int p = 0;
+                    if (Gemm.vectorized()) {
+                        for (; p + VectorBitPack.PIXELS <= plane; p += VectorBitPack.PIXELS) {
+                            VectorBitPack.words(x, (i * c + c0) * plane + p, plane, count, t, sign, never, c0, out,
+                                    base + p * wpp + q, wpp, tmp);
                         }
-                    } else {
-                        for (int p = 0; p < plane; p++) {
-                            if (!(x[src + p] >= t)) {
-                                out[word + p * wpp] |= bit;
-                            }
-                        }
+                    }
+                    for (; p < plane; p++) {
+                        out[base + p * wpp + q] = word(x, (i * c + c0) * plane + p, plane, count, t, sign, never, c0);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The word of one pixel over {@code count} channels from c0: bit k = 1 when channel c0 + k is -1, taken
+     * branch-free from the sign of (x - t) (or t - x): it is negative exactly when x &lt; t, and + 0 turns
+     * a -0 difference (x = -0, t = 0) into +0. Random signs would defeat the branch predictor.
+     */
+    private static long word(float[] x, int at, int plane, int count, float[] t, float[] sign, boolean[] never, int c0) {
+        long word = 0;
+        for (int k = 0; k < count; k++) {
+            int ch = c0 + k;
+            float d = (x[at + k * plane] - t[ch]) * sign[ch] + 0f;
+            long bit = never[ch] ? 1L : Float.floatToRawIntBits(d) >>> 31;
+            word |= bit << k;
+        }
+        return word;
     }
 
     /** The inverse of {@link #packSigns}: writes +1 or -1 into an NCHW float array. */

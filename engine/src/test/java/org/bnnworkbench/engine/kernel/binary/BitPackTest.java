@@ -65,6 +65,51 @@ class BitPackTest {
     }
 
     @Test
+    void thresholdPackingOfWholePlanesMatchesTheComparisons() {
+        Random rng = new Random(21);
+        int[][] shapes = {{2, 64, 7, 5, 1}, {1, 130, 6, 6, 2}, {3, 12, 9, 3, 3}, {1, 200, 4, 5, 1}};
+        for (int[] s : shapes) {
+            int n = s[0];
+            int c = s[1];
+            int h = s[2];
+            int w = s[3];
+            int groups = s[4];
+            float[] x = new float[n * c * h * w];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextInt(10) == 0 ? (rng.nextBoolean() ? 0f : -0f) : (float) rng.nextGaussian();
+            }
+            float[] t = new float[c];
+            boolean[] below = new boolean[c];
+            for (int ch = 0; ch < c; ch++) {
+                t[ch] = switch (ch % 7) {
+                    case 0 -> Float.NaN;
+                    case 1 -> Float.NEGATIVE_INFINITY;
+                    case 2 -> 0f;
+                    default -> (float) rng.nextGaussian();
+                };
+                below[ch] = rng.nextBoolean();
+            }
+            // some values exactly on their channel's threshold
+            for (int i = 0; i < x.length; i += 5) {
+                float th = t[(i / (h * w)) % c];
+                if (Float.isFinite(th)) {
+                    x[i] = th;
+                }
+            }
+            long[] bits = new long[n * h * w * BitPack.wordsPerPixel(c, groups)];
+            BitPack.packThresholds(x, n, c, h, w, groups, t, below, bits);
+            float[] back = new float[x.length];
+            BitPack.unpack(bits, n, c, h, w, groups, back);
+            for (int i = 0; i < x.length; i++) {
+                int ch = (i / (h * w)) % c;
+                boolean plus = below[ch] ? x[i] <= t[ch] : x[i] >= t[ch];
+                assertThat(back[i]).as("value %d = %s, channel %d threshold %s below %s", i, x[i], ch, t[ch], below[ch])
+                        .isEqualTo(plus ? 1f : -1f);
+            }
+        }
+    }
+
+    @Test
     void weightsRoundTripPerOutputChannelTapAndWord() {
         Random rng = new Random(5);
         ConvGeometry[] geometries = {new ConvGeometry(3, 5, 3, 1, 1, 1, 1), new ConvGeometry(130, 4, 3, 2, 1, 1, 2),

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Random;
 import org.bnnworkbench.engine.kernel.ConvGeometry;
 import org.bnnworkbench.engine.kernel.ConvKernel;
+import org.bnnworkbench.engine.kernel.binary.BinaryConvKernel;
+import org.bnnworkbench.engine.kernel.binary.BitPack;
+import org.bnnworkbench.engine.kernel.binary.PackedWeights;
 import org.bnnworkbench.engine.nn.Layer;
 import org.bnnworkbench.engine.nn.Param;
 import org.bnnworkbench.engine.tensor.Tensor;
@@ -18,6 +21,13 @@ import org.bnnworkbench.engine.tensor.Tensor;
  * <p>Padding reads -1 by default, as BMXNet 2 pads binary inputs, or 0. The layer expects its
  * input to be binary already (a {@link SignActivation} before it).
  *
+ * <p>The forward pass runs on the bit-packed kernel ({@link BinaryConvKernel}): input and weight signs are
+ * packed along channels and each output is the integer K - 2 popcount(x XOR w), times alpha in one float
+ * multiply with scaling; without scaling this equals the float convolution of the ±1 values bit for bit.
+ * The surrogate mode (gradient tests) keeps the float convolution. The backward pass stays on the float
+ * GEMM: a ±1 factor inside a fused multiply-add costs nothing, so adds and subtracts cannot beat it
+ * (docs/performance.md, "Binary kernels").
+ *
  * <p>With scaling, dL/dW_i = alpha * q'(W_i) * g_i + sign(W_i) / n * sum_j g_j q(W_j), where g is
  * the gradient for the effective weight and n the filter size: the gradient flows through alpha too
  * (BMXNet 2's magnitude-aware variant).
@@ -28,6 +38,7 @@ public final class BinaryConv2d implements Layer {
     public static final float PAD_ZERO = 0f;
 
     private final ConvKernel kernel;
+    private final BinaryConvKernel packed;
     private final ConvGeometry geometry;
     private final Param weight;
     private final boolean scaling;
@@ -43,6 +54,7 @@ public final class BinaryConv2d implements Layer {
         }
         this.geometry = geometry;
         this.kernel = new ConvKernel(geometry, padValue);
+        this.packed = new BinaryConvKernel(geometry, padValue);
         this.scaling = scaling;
         this.padValue = padValue;
         Tensor w = Tensor.zeros(geometry.outChannels(), geometry.inPerGroup(), geometry.kernel(), geometry.kernel());
@@ -86,6 +98,15 @@ public final class BinaryConv2d implements Layer {
         return w >= 0f ? 1f : -1f;
     }
 
+    /** The per-output-channel scale alpha = mean |W| of the current latent weights, or null without scaling. */
+    public float[] scales() {
+        if (!scaling) {
+            return null;
+        }
+        effectiveWeights();
+        return alpha.clone();
+    }
+
     /** The weights the forward pass uses: sign(W), times alpha per output channel with scaling. */
     public float[] effectiveWeights() {
         float[] w = weight.value().data();
@@ -116,7 +137,27 @@ public final class BinaryConv2d implements Layer {
     public Tensor forward(Tensor x, boolean training) {
         input = x;
         effective = effectiveWeights();
-        return kernel.forward(x, effective, null);
+        if (surrogate) {
+            return kernel.forward(x, effective, null);
+        }
+        return forwardPacked(x);
+    }
+
+    /** sign(x) conv sign(W) (times alpha) on the packed kernel; x is binarised by its sign. */
+    private Tensor forwardPacked(Tensor x) {
+        if (x.rank() != 4 || x.c() != geometry.inChannels()) {
+            throw new IllegalArgumentException("binary convolution expects N x " + geometry.inChannels()
+                    + " x H x W input, got " + x.shapeString());
+        }
+        int n = x.n();
+        int h = x.h();
+        int w = x.w();
+        long[] bits = new long[n * h * w * BitPack.wordsPerPixel(geometry.inChannels(), geometry.groups())];
+        BitPack.packSigns(x.data(), n, geometry.inChannels(), h, w, geometry.groups(), bits);
+        Tensor y = Tensor.zeros(n, geometry.outChannels(), geometry.outSize(h), geometry.outSize(w));
+        packed.forward(bits, n, h, w, PackedWeights.of(weight.value().data(), geometry), scaling ? alpha : null,
+                y.data());
+        return y;
     }
 
     @Override
@@ -159,5 +200,6 @@ public final class BinaryConv2d implements Layer {
         input = null;
         effective = null;
         kernel.release();
+        BinaryConvKernel.release();
     }
 }

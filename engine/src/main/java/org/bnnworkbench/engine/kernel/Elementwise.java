@@ -93,6 +93,25 @@ public final class Elementwise {
     }
 
     /**
+     * Batch normalisation folded to one multiply and one add per value, out = x * scale + shift (two
+     * roundings, no fused multiply-add), the evaluation form an exported model reproduces from two numbers
+     * per channel.
+     */
+    public static void affine(float[] in, float[] out, int from, int to, float scale, float shift) {
+        if (VectorSupport.AVAILABLE) {
+            VectorElementwise.affine(in, out, from, to, scale, shift);
+        } else {
+            affinePlain(in, out, from, to, scale, shift);
+        }
+    }
+
+    static void affinePlain(float[] in, float[] out, int from, int to, float scale, float shift) {
+        for (int p = from; p < to; p++) {
+            out[p] = in[p] * scale + shift;
+        }
+    }
+
+    /**
      * The batch-norm input gradient of one plane, out = k * (dy - meanDy - xhat * meanDyXhat), with
      * xhat = (x - mean) * invStd recomputed exactly as {@link #normalize} computed it.
      */

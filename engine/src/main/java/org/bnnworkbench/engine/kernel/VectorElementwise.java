@@ -71,6 +71,14 @@ final class VectorElementwise {
         Elementwise.normalizePlain(in, out, i, to, mean, invStd, gamma, beta);
     }
 
+    static void affine(float[] in, float[] out, int from, int to, float scale, float shift) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector.fromArray(S, in, i).mul(scale).add(shift).intoArray(out, i);
+        }
+        Elementwise.affinePlain(in, out, i, to, scale, shift);
+    }
+
     static void normalizeGradient(float[] dy, float[] x, float[] out, int from, int to, float mean, float invStd,
                                   float k, float meanDy, float meanDyXhat) {
         int i = from;

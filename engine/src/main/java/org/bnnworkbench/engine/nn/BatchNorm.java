@@ -10,7 +10,10 @@ import org.bnnworkbench.engine.tensor.Tensor;
  * Batch normalisation over channels (Ioffe and Szegedy 2015) for N x C x H x W or N x C inputs.
  * Training uses the batch statistics and updates running averages with momentum 0.9 (the value
  * the larq guide recommends for noisy BNN training, and BMXNet's default); evaluation uses the
- * running averages. Variance for the running average is the unbiased batch variance.
+ * running averages, folded into one scale and one shift per channel ({@link #evaluationScale},
+ * {@link #evaluationShift}): y = x * scale + shift, the form an exported inference model reproduces bit
+ * for bit from two numbers per channel (and from which it derives the sign thresholds). Variance for the
+ * running average is the unbiased batch variance.
  */
 public final class BatchNorm implements Layer {
 
@@ -109,6 +112,15 @@ public final class BatchNorm implements Layer {
             means[c] = m;
             float gc = g[c];
             float shift = b[c];
+            if (!training) {
+                float scale = foldScale(gc, is);
+                float folded = foldShift(shift, m, scale);
+                for (int i = 0; i < n; i++) {
+                    int base = (i * channels + c) * plane;
+                    Elementwise.affine(in, out, base, base + plane, scale, folded);
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 int base = (i * channels + c) * plane;
                 Elementwise.normalize(in, out, base, base + plane, m, is, gc, shift);
@@ -119,6 +131,37 @@ public final class BatchNorm implements Layer {
         batchMean = means;
         invStd = inv;
         return y;
+    }
+
+    private static float foldScale(float gamma, float invStd) {
+        return gamma * invStd;
+    }
+
+    private static float foldShift(float beta, float mean, float scale) {
+        return beta - mean * scale;
+    }
+
+    private float invStd(int c) {
+        return (float) (1.0 / Math.sqrt((double) runningVar[c] + epsilon));
+    }
+
+    /** The evaluation scale of each channel: gamma / sqrt(running variance + eps), in float. */
+    public float[] evaluationScale() {
+        float[] s = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            s[c] = foldScale(gamma.value().data()[c], invStd(c));
+        }
+        return s;
+    }
+
+    /** The evaluation shift of each channel: beta - running mean * scale, in float. */
+    public float[] evaluationShift() {
+        float[] scale = evaluationScale();
+        float[] s = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            s[c] = foldShift(beta.value().data()[c], runningMean[c], scale[c]);
+        }
+        return s;
     }
 
     @Override

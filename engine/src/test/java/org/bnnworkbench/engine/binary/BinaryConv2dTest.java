@@ -100,6 +100,32 @@ class BinaryConv2dTest {
         }
     }
 
+    /** The packed kernel gives alpha times the exact integer dot product, rounded once. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void scaledForwardIsAlphaTimesTheExactIntegerDotProduct(Case c) {
+        Random rng = new Random(94);
+        BinaryConv2d conv = conv(c, rng);
+        Tensor x = RandomTensors.binary(rng, c.n(), c.g().inChannels(), c.h(), c.w());
+        Tensor y = conv.forward(x, false);
+        Float64Tensor integers = ReferenceConv.binaryConvSign(Float64Tensor.of(x), latent(conv), false, c.g(), c.pad());
+        float[] w = conv.weight().value().data();
+        int perFilter = c.g().patchSize();
+        int plane = y.size() / (c.n() * c.g().outChannels());
+        for (int i = 0; i < y.size(); i++) {
+            int o = (i / plane) % c.g().outChannels();
+            float alpha = 1f;
+            if (c.scaling()) {
+                double sum = 0;
+                for (int k = 0; k < perFilter; k++) {
+                    sum += Math.abs(w[o * perFilter + k]);
+                }
+                alpha = (float) (sum / perFilter);
+            }
+            assertThat(y.data()[i]).as("output %d", i).isEqualTo(alpha * (float) integers.data()[i]);
+        }
+    }
+
     @Test
     void signOfAZeroLatentWeightIsPlusOne() {
         BinaryConv2d conv = new BinaryConv2d("b", new ConvGeometry(2, 1, 1, 1, 0, 1, 1), CLIP, false,

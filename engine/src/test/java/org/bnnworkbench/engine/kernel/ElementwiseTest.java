@@ -86,6 +86,9 @@ class ElementwiseTest {
             Elementwise.normalizeGradient(dy, x, fast, 1, size, mean, inv, 1.3f, 0.2f, -0.4f);
             Elementwise.normalizeGradientPlain(dy, x, plain, 1, size, mean, inv, 1.3f, 0.2f, -0.4f);
             assertSameBits(fast, plain);
+            Elementwise.affine(x, fast, 1, size, 0.37f, -1.1f);
+            Elementwise.affinePlain(x, plain, 1, size, 0.37f, -1.1f);
+            assertSameBits(fast, plain);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
  *                  "machine": {"cpu", "simd", "cores", "os", "loadAverageBefore", "loadAverageAfter"},
  *                  "java": {"version", "vm", "vectorized", "threads"},
  *                  "method": {"quick", "repeat", "targetSeconds", "warmup", "statistic"},
+ *                  "popcountLimit": {"effectiveGflops", "assumption", "clockGhz", "cores", "popcntPerCycle", ...},
  *                  "numpy": {"available", "version", "python", "blas", "openblasThreads", "openblasCore", ...}
  *                           or {"available": false, "reason": "numpy not found: no baseline (...)"}},
  *  "results": [{"kernel", "m", "k", "n", "seconds", "effectiveGflops", "repeats", "warmupCalls", "label"}, ...]}
@@ -49,8 +50,12 @@ public record BenchReport(ObjectNode environment, List<Measurement> results) {
 
     /** numpy's GFLOP/s per shape, empty when there was no baseline. */
     private Map<GemmShape, Double> baseline() {
+        return gflopsByShape(Kernels.NUMPY_SGEMM);
+    }
+
+    private Map<GemmShape, Double> gflopsByShape(String kernel) {
         var byShape = new HashMap<GemmShape, Double>();
-        results.stream().filter(r -> r.kernel().equals(Kernels.NUMPY_SGEMM))
+        results.stream().filter(r -> r.kernel().equals(kernel))
                 .forEach(r -> byShape.put(r.shape(), r.effectiveGflops()));
         return byShape;
     }
@@ -73,6 +78,11 @@ public record BenchReport(ObjectNode environment, List<Measurement> results) {
         }
         out.printf(Locale.ROOT, "load average before %s, after %s%n",
                 loads(machine.path("loadAverageBefore")), loads(machine.path("loadAverageAfter")));
+        JsonNode limit = environment.path("popcountLimit");
+        if (!limit.isMissingNode()) {
+            out.printf(Locale.ROOT, "popcount limit %.0f effective GFLOP/s (%s)%n",
+                    limit.path("effectiveGflops").asDouble(), limit.path("assumption").asText());
+        }
         out.println();
         Map<GemmShape, Double> numpyGflops = baseline();
         String format = "%-22s %5s %5s %6s %10s %8s %8s %8s  %s%n";
@@ -89,10 +99,30 @@ public record BenchReport(ObjectNode environment, List<Measurement> results) {
                     base == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.effectiveGflops() / base),
                     r.label());
         }
+        printBinarySummary(out, numpyGflops, limit.path("effectiveGflops").asDouble(0));
         out.println();
         out.println("GFLOP/s = 2*M*K*N / seconds (backward: two GEMMs, 4*M*K*N); seconds = median of repeated calls.");
+        out.println("binary rows: K counts bits, so their GFLOP/s compare with the float rows of the same M K N.");
         out.println("conv rows: M K N of the equivalent GEMM, N = batch*H*W; their time includes im2col (and col2im).");
         out.println("numpy = numpy.matmul on float32 of the same M K N, timed the same way in the same run.");
+    }
+
+    /** binary-gemm against OpenBLAS, float-gemm and the popcount limit, shape by shape (issue #7's ratios). */
+    private void printBinarySummary(PrintStream out, Map<GemmShape, Double> numpyGflops, double limit) {
+        Map<GemmShape, Double> floatGflops = gflopsByShape(Kernels.FLOAT_GEMM);
+        List<Measurement> binary = results.stream().filter(r -> r.kernel().equals(Kernels.BINARY_GEMM)).toList();
+        if (binary.isEmpty()) {
+            return;
+        }
+        out.println();
+        for (Measurement r : binary) {
+            Double base = numpyGflops.get(r.shape());
+            Double fl = floatGflops.get(r.shape());
+            out.printf(Locale.ROOT, "binary-gemm %s: %s OpenBLAS, %s float-gemm, %s of the popcount limit%n", r.shape(),
+                    base == null ? "-" : String.format(Locale.ROOT, "%.1fx", r.effectiveGflops() / base),
+                    fl == null ? "-" : String.format(Locale.ROOT, "%.1fx", r.effectiveGflops() / fl),
+                    limit > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * r.effectiveGflops() / limit) : "-");
+        }
     }
 
     private static String blasName(JsonNode numpy) {

@@ -13,8 +13,9 @@ import org.bnnworkbench.engine.kernel.Gemm;
 import org.bnnworkbench.engine.kernel.Parallel;
 
 /**
- * One run of {@code bnn bench}: every {@link FloatCases float case} timed by the {@link MedianTimer}, then the
- * numpy baseline on the same GEMM shapes, and what is needed to reproduce the numbers.
+ * One run of {@code bnn bench}: every {@link FloatCases float case} and {@link BinaryCases binary case} timed by
+ * the {@link MedianTimer}, then the numpy baseline on the same GEMM shapes, and what is needed to reproduce the
+ * numbers, with this CPU's {@link PopcountLimit}.
  */
 public final class Benchmark {
 
@@ -51,7 +52,9 @@ public final class Benchmark {
         }
         var timer = new MedianTimer(settings.quick(), settings.repeat(), settings.targetSeconds());
         var results = new ArrayList<Measurement>();
-        for (BenchCase c : FloatCases.all()) {
+        var cases = new ArrayList<>(FloatCases.all());
+        cases.addAll(BinaryCases.all());
+        for (BenchCase c : cases) {
             log.println("bnn bench: " + c.kernel() + " " + c.shape() + " (" + c.label() + ")");
             System.gc(); // the previous case's operands, so no collection of them lands inside a timed call
             results.add(c.measure(timer));
@@ -95,6 +98,7 @@ public final class Benchmark {
                 + Math.round(MedianTimer.SETTLED_SPREAD * 100) + "% of their median (" + MedianTimer.MIN_WARMUP_SECONDS
                 + " to " + MedianTimer.MAX_WARMUP_SECONDS + " s)");
         method.put("statistic", "median seconds per call");
+        env.set("popcountLimit", PopcountLimit.of(Parallel.threads()).toJson(JSON));
         env.set("numpy", numpy);
         return env;
     }

@@ -7,8 +7,8 @@ import org.bnnworkbench.experiments.bench.BenchReport;
 import org.bnnworkbench.experiments.bench.Benchmark;
 
 /**
- * {@code bnn bench [--json] [--quick] [--repeat N]}: times the engine's float kernels on the ResNet-18 layer
- * shapes against numpy/OpenBLAS in the same run (see {@code docs/performance.md}).
+ * {@code bnn bench [--json] [--quick] [--repeat N]}: times the engine's float and binary (XNOR-popcount) kernels on
+ * the ResNet-18 layer shapes against numpy/OpenBLAS in the same run (see {@code docs/performance.md}).
  */
 final class BenchCommand implements Subcommand {
 
@@ -22,7 +22,7 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "time the float GEMM and conv kernels against numpy/OpenBLAS [--json] [--quick] [--repeat N]";
+        return "time the float and binary GEMM and conv kernels against numpy/OpenBLAS [--json] [--quick] [--repeat N]";
     }
 
     @Override

@@ -25,6 +25,12 @@ final class BenchCommand implements Subcommand {
         return "time the float and binary GEMM and conv kernels against numpy/OpenBLAS [--json] [--quick] [--repeat N]";
     }
 
+    /** Like {@code train}: the numbers are meant for the Vector API kernels; {@code -Dbnn.scalar=true} times the others. */
+    @Override
+    public boolean computeHeavy() {
+        return true;
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Options options = new Options("bnn bench").flag("json").flag("quick").value("repeat").parse(args);
@@ -33,8 +39,8 @@ final class BenchCommand implements Subcommand {
         }
         int repeat = options.positiveInt("repeat", 0);
         if (!Gemm.vectorized()) {
-            err.println("bnn bench: warning: vectorized: false. This JVM lacks the Vector API (start it with "
-                    + "--add-modules jdk.incubator.vector), so float-gemm runs on the plain-Java kernel");
+            err.println("bnn bench: warning: vectorized: false (-Dbnn.scalar=true, or this JVM lacks the Vector "
+                    + "module jdk.incubator.vector), so float-gemm and binary-gemm run on the plain-Java kernels");
         }
         var settings = new Benchmark.Settings(options.isSet("quick"), repeat, TARGET_SECONDS, "python3");
         BenchReport report = new Benchmark(Version.current(), err).run(settings);

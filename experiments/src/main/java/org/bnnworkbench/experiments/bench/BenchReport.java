@@ -27,20 +27,31 @@ import java.util.Map;
  * }</pre>
  *
  * with one result per kernel and shape, the {@code numpy-sgemm} baseline included. The kernel names are an open
- * list ({@link Kernels}); readers should skip names they do not know.
+ * list ({@link Kernels}); readers should skip names they do not know. {@code bnn bench --inference} fills
+ * {@code "inference": [{"network", "engine", "batch", "seconds", "imagesPerSecond", "msPerImage", ...}]} instead
+ * ({@link InferenceMeasurement}).
  */
-public record BenchReport(ObjectNode environment, List<Measurement> results) {
+public record BenchReport(ObjectNode environment, List<Measurement> results, List<InferenceMeasurement> inference) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public BenchReport {
         results = List.copyOf(results);
+        inference = List.copyOf(inference);
+    }
+
+    /** A kernel report. */
+    public BenchReport(ObjectNode environment, List<Measurement> results) {
+        this(environment, results, List.of());
     }
 
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.set("environment", environment);
         root.set("results", JSON.valueToTree(results));
+        if (!inference.isEmpty()) {
+            root.set("inference", JSON.valueToTree(inference));
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -84,6 +95,10 @@ public record BenchReport(ObjectNode environment, List<Measurement> results) {
                     limit.path("effectiveGflops").asDouble(), limit.path("assumption").asText());
         }
         out.println();
+        if (!inference.isEmpty()) {
+            printInference(out);
+            return;
+        }
         Map<GemmShape, Double> numpyGflops = baseline();
         String format = "%-22s %5s %5s %6s %10s %8s %8s %8s  %s%n";
         out.printf(Locale.ROOT, format, "kernel", "M", "K", "N", "ms", "GFLOP/s", "numpy", "ours/np", "case");
@@ -123,6 +138,34 @@ public record BenchReport(ObjectNode environment, List<Measurement> results) {
                     fl == null ? "-" : String.format(Locale.ROOT, "%.1fx", r.effectiveGflops() / fl),
                     limit > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * r.effectiveGflops() / limit) : "-");
         }
+    }
+
+    /** Per network: the packed model against the full-precision twin, at the batch and at batch 1. */
+    private void printInference(PrintStream out) {
+        String format = "%-20s %-24s %5s %10s %10s %10s  %s%n";
+        out.printf(Locale.ROOT, format, "network", "engine", "batch", "ms/batch", "images/s", "ms/image", "case");
+        for (InferenceMeasurement r : inference) {
+            out.printf(Locale.ROOT, format, r.network(), r.engine(), r.batch(),
+                    String.format(Locale.ROOT, "%.3f", r.seconds() * 1e3),
+                    String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()),
+                    String.format(Locale.ROOT, "%.3f", r.msPerImage()), r.label());
+        }
+        out.println();
+        for (InferenceMeasurement packed : inference) {
+            if (!packed.engine().equals(InferenceCases.PACKED)) {
+                continue;
+            }
+            inference.stream()
+                    .filter(r -> r.engine().equals(InferenceCases.FP_TWIN) && r.network().equals(packed.network())
+                            && r.batch() == packed.batch())
+                    .findFirst()
+                    .ifPresent(twin -> out.printf(Locale.ROOT, "%s batch %d: packed %.2fx the images/s of its "
+                                    + "full-precision twin%n", packed.network(), packed.batch(),
+                            packed.imagesPerSecond() / twin.imagesPerSecond()));
+        }
+        out.println();
+        out.println("seconds = median of repeated calls on the whole batch; batch 1 gives the latency per image.");
+        out.println("weights are the initial ones (untrained): the time does not depend on their values.");
     }
 
     private static String blasName(JsonNode numpy) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bnnworkbench.experiments.bench.FloatCases;
 import org.bnnworkbench.experiments.bench.GemmShape;
+import org.bnnworkbench.experiments.bench.InferenceCases;
 import org.bnnworkbench.experiments.bench.Kernels;
 import org.bnnworkbench.experiments.bench.NumpyBaseline;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,25 @@ class BenchCommandTest {
         JsonNode limit = report.path("environment").path("popcountLimit");
         assertThat(limit.path("effectiveGflops").asDouble()).isPositive();
         assertThat(limit.path("assumption").asText()).contains("POPCNT/cycle x 64 bits");
+    }
+
+    @Test
+    void inferenceReportSetsEachPackedNetworkAgainstItsTwinAtTheBatchAndAtBatchOne() throws Exception {
+        int code = bnn("bench", "--inference", "--quick", "--json");
+
+        assertThat(code).as(errBytes.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode report = new ObjectMapper().readTree(outBytes.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("environment").path("method").path("inference").asBoolean()).isTrue();
+        List<String> rows = new ArrayList<>();
+        for (JsonNode r : report.path("inference")) {
+            rows.add(r.path("network").asText() + " " + r.path("engine").asText() + " " + r.path("batch").asInt());
+            assertThat(r.path("imagesPerSecond").asDouble()).as(r.toString())
+                    .isCloseTo(r.path("batch").asInt() / r.path("seconds").asDouble(), withinPercentage(0.001));
+        }
+        for (String network : InferenceCases.NETWORKS) {
+            assertThat(rows).contains(network + " packed 128", network + " fp-twin 128", network + " packed 1",
+                    network + " fp-twin 1", network + " binary-training-engine 128");
+        }
     }
 
     @Test

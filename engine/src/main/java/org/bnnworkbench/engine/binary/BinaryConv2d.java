@@ -26,7 +26,7 @@ import org.bnnworkbench.engine.tensor.Tensor;
  * multiply with scaling; without scaling this equals the float convolution of the ±1 values bit for bit.
  * The surrogate mode (gradient tests) keeps the float convolution. The backward pass stays on the float
  * GEMM: a ±1 factor inside a fused multiply-add costs nothing, so adds and subtracts cannot beat it
- * (docs/performance.md, "Binary kernels").
+ * (docs/performance.md, "Training: one epoch, binary against the full-precision twin").
  *
  * <p>With scaling, dL/dW_i = alpha * q'(W_i) * g_i + sign(W_i) / n * sum_j g_j q(W_j), where g is
  * the gradient for the effective weight and n the filter size: the gradient flows through alpha too

@@ -17,12 +17,20 @@ import java.util.concurrent.TimeUnit;
  * a child JVM with the flag, the same class path and JVM options, and the same arguments, standard
  * streams and exit code. The child ends itself when the parent dies (e.g. {@code kill -9}), so no
  * orphan keeps running. Set {@code BNN_NO_RELAUNCH=1} to stay in the first JVM.
+ *
+ * <p>The child also gets {@value #TRAP_LIMIT} (unless the options already set it). HotSpot 17 compiles a
+ * Vector API loop without its intrinsics, i.e. boxing every vector, once the shared Vector API methods it
+ * inlines have collected more than {@code PerMethodTrapLimit} (100) deoptimisation traps; the float
+ * kernels' warm-up collects them, so whichever kernel is compiled later, in practice the binary
+ * convolution, ran 6-12x slower for the rest of the run (docs/performance.md, "The trap limit").
  */
 public final class VectorModule {
 
     private static final String GUARD = "BNN_NO_RELAUNCH";
     private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
     private static final long CHILD_GRACE_SECONDS = 30;
+    /** See the class comment; 10 000 leaves room for every kernel's warm-up traps. */
+    public static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=10000";
 
     private VectorModule() {
     }
@@ -45,9 +53,7 @@ public final class VectorModule {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--add-modules");
-        command.add("jdk.incubator.vector");
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
@@ -87,6 +93,16 @@ public final class VectorModule {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** The child JVM's options: the Vector API, the {@link #TRAP_LIMIT} unless set, then the parent's own. */
+    static List<String> childOptions(List<String> parentOptions) {
+        List<String> options = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+        if (parentOptions.stream().noneMatch(o -> o.startsWith("-XX:PerMethodTrapLimit="))) {
+            options.add(TRAP_LIMIT);
+        }
+        options.addAll(parentOptions);
+        return options;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VectorModuleTest {
@@ -33,5 +34,17 @@ class VectorModuleTest {
         assertThat(copied("")).isEmpty();
         assertThat(copied("WARNING: Using incubator modules: jdk.incubator.vector, more\n"))
                 .isEqualTo("WARNING: Using incubator modules: jdk.incubator.vector, more\n");
+    }
+
+    @Test
+    void theChildGetsTheVectorApiAndTheTrapLimitBeforeTheParentsOptions() {
+        assertThat(VectorModule.childOptions(List.of("-Xmx1g")))
+                .containsExactly("--add-modules", "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "-Xmx1g");
+    }
+
+    @Test
+    void aTrapLimitTheUserGaveIsKept() {
+        assertThat(VectorModule.childOptions(List.of("-XX:PerMethodTrapLimit=50")))
+                .containsExactly("--add-modules", "jdk.incubator.vector", "-XX:PerMethodTrapLimit=50");
     }
 }

@@ -13,8 +13,9 @@ import org.bnnworkbench.engine.kernel.Gemm;
 import org.bnnworkbench.engine.kernel.Parallel;
 
 /**
- * One run of {@code bnn bench}: every {@link FloatCases float case} timed by the {@link MedianTimer}, then the
- * numpy baseline on the same GEMM shapes, and what is needed to reproduce the numbers.
+ * One run of {@code bnn bench}: every {@link FloatCases float case} and {@link BinaryCases binary case} timed by
+ * the {@link MedianTimer}, then the numpy baseline on the same GEMM shapes, and what is needed to reproduce the
+ * numbers, with this CPU's {@link PopcountLimit}.
  */
 public final class Benchmark {
 
@@ -25,8 +26,9 @@ public final class Benchmark {
      * @param quick a smoke run (one warm-up call, three repeats), for tests
      * @param repeat timed calls per case, or 0 for as many as fill {@code targetSeconds}
      * @param python the interpreter that runs the numpy baseline
+     * @param inference time the {@link InferenceCases} instead of the kernels
      */
-    public record Settings(boolean quick, int repeat, double targetSeconds, String python) {
+    public record Settings(boolean quick, int repeat, double targetSeconds, String python, boolean inference) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +52,17 @@ public final class Benchmark {
                     + "noisy; repeat when it is quiet%n", MachineInfo.format(loadBefore));
         }
         var timer = new MedianTimer(settings.quick(), settings.repeat(), settings.targetSeconds());
+        if (settings.inference()) {
+            List<InferenceMeasurement> inference = InferenceCases.measure(InferenceCases.NETWORKS, timer, log);
+            ObjectNode noBaseline = JSON.createObjectNode().put("available", false)
+                    .put("reason", "not run: bnn bench --inference compares engines of the workbench");
+            return new BenchReport(environment(settings, loadBefore, MachineInfo.loadAverage(), noBaseline), List.of(),
+                    inference);
+        }
         var results = new ArrayList<Measurement>();
-        for (BenchCase c : FloatCases.all()) {
+        var cases = new ArrayList<>(FloatCases.all());
+        cases.addAll(BinaryCases.all());
+        for (BenchCase c : cases) {
             log.println("bnn bench: " + c.kernel() + " " + c.shape() + " (" + c.label() + ")");
             System.gc(); // the previous case's operands, so no collection of them lands inside a timed call
             results.add(c.measure(timer));
@@ -66,7 +77,7 @@ public final class Benchmark {
         }
         results.addAll(numpy.results());
         List<Double> loadAfter = MachineInfo.loadAverage();
-        return new BenchReport(environment(settings, loadBefore, loadAfter, numpy.environment()), results);
+        return new BenchReport(environment(settings, loadBefore, loadAfter, numpy.environment()), results, List.of());
     }
 
     private ObjectNode environment(Settings settings, List<Double> loadBefore, List<Double> loadAfter,
@@ -89,12 +100,14 @@ public final class Benchmark {
         java.put("threads", Parallel.threads());
         ObjectNode method = env.putObject("method");
         method.put("quick", settings.quick());
+        method.put("inference", settings.inference());
         method.put("repeat", settings.repeat());
         method.put("targetSeconds", settings.targetSeconds());
         method.put("warmup", "until the last " + MedianTimer.WINDOW + " calls lie within "
                 + Math.round(MedianTimer.SETTLED_SPREAD * 100) + "% of their median (" + MedianTimer.MIN_WARMUP_SECONDS
                 + " to " + MedianTimer.MAX_WARMUP_SECONDS + " s)");
         method.put("statistic", "median seconds per call");
+        env.set("popcountLimit", PopcountLimit.of(Parallel.threads()).toJson(JSON));
         env.set("numpy", numpy);
         return env;
     }

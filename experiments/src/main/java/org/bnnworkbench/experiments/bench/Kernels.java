@@ -1,9 +1,8 @@
 package org.bnnworkbench.experiments.bench;
 
 /**
- * The names in the {@code kernel} field of a {@link Measurement}. The list is open: issue #7 adds the binary
- * XNOR-popcount kernels ({@code binary-gemm}) to the same report, so readers must not reject a name they do not
- * know.
+ * The names in the {@code kernel} field of a {@link Measurement}. The list is open (issue #7 added the binary
+ * XNOR-popcount kernels to the same report), so readers must not reject a name they do not know.
  */
 public final class Kernels {
 
@@ -15,6 +14,10 @@ public final class Kernels {
     public static final String FLOAT_CONV2D = "float-conv2d";
     /** {@code ConvKernel.backward}: the weight gradient and the input gradient (two GEMMs and col2im). */
     public static final String FLOAT_CONV2D_BACKWARD = "float-conv2d-backward";
+    /** {@code XnorGemm.multiply}: bit-packed rows, K - 2 popcount(w XOR a); K counts bits. */
+    public static final String BINARY_GEMM = "binary-gemm";
+    /** {@code BinaryConvKernel.forward}: packed input, the packed im2col and the XNOR-popcount GEMM. */
+    public static final String BINARY_CONV2D = "binary-conv2d";
     /** {@code numpy.matmul} on float32, i.e. the BLAS numpy was built with (OpenBLAS in the wheels). */
     public static final String NUMPY_SGEMM = "numpy-sgemm";
 

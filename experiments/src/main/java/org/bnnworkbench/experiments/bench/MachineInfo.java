@@ -39,8 +39,36 @@ public final class MachineInfo {
 
     /** Which of the GEMM-relevant vector instruction sets the CPU reports. */
     public static List<String> simd() {
-        Set<String> flags = field(cpuinfo(), "flags").map(f -> Set.of(f.split("\\s+"))).orElse(Set.of());
+        Set<String> flags = flags();
         return SIMD_FLAGS.stream().filter(flags::contains).toList();
+    }
+
+    /** Every feature flag the CPU reports (empty where /proc/cpuinfo is missing). */
+    public static Set<String> flags() {
+        return field(cpuinfo(), "flags").map(f -> Set.of(f.split("\\s+"))).orElse(Set.of());
+    }
+
+    /** "AuthenticAMD", "GenuineIntel", ... or "" when unknown. */
+    public static String vendor() {
+        return field(cpuinfo(), "vendor_id").orElse("");
+    }
+
+    /** The CPU family number, or -1 when unknown. */
+    public static int family() {
+        try {
+            return field(cpuinfo(), "cpu family").map(Integer::parseInt).orElse(-1);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The clock /proc/cpuinfo reports for the first core (in a VM often the nominal one), in GHz. */
+    public static Optional<Double> clockGhz() {
+        try {
+            return field(cpuinfo(), "cpu MHz").map(mhz -> Double.parseDouble(mhz) / 1000);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static int cores() {

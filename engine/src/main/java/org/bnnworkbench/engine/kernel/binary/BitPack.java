@@ -72,7 +72,7 @@ public final class BitPack {
                 int i = task / groups;
                 int g = task % groups;
                 int base = i * plane * wpp + g * wpg;
-                long[] tmp = new long[VectorBitPack.PIXELS];
+                int[] tmp = new int[2 * VectorBitPack.PIXELS];
                 for (int q = 0; q < wpg; q++) {
                     int c0 = g * cg + 64 * q;
                     int count = Math.min(64, cg - 64 * q);

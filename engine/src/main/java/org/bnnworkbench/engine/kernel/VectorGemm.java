@@ -21,6 +21,8 @@ final class VectorGemm {
     private static final int MC = 128;
     private static final int NC = 384;
     private static final long PARALLEL_FLOPS = 1L << 19;
+    /** What packing one value costs, in flops of the micro-kernel (a load, a store, index arithmetic). */
+    private static final double PACK_COST = 64;
 
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
             () -> new float[][] {new float[MC * KC], new float[NC * KC], new float[MR * NR]});
@@ -59,13 +61,29 @@ final class VectorGemm {
         PanelSource source = dense(transB, b, bOff, ldb);
         int colPanels = (n + NR - 1) / NR;
         int rowPanels = (m + MR - 1) / MR;
-        if (balance(colPanels, threads) >= balance(rowPanels, threads)) {
+        if (splitByColumns(m, n, k, threads, colPanels, rowPanels)) {
             Parallel.forParts(colPanels, threads, (part, from, to) -> block(transA, 0, m,
                     from * NR, Math.min(n, to * NR), k, alpha, a, aOff, lda, source, c, cOff, ldc));
         } else {
             Parallel.forParts(rowPanels, threads, (part, from, to) -> block(transA,
                     from * MR, Math.min(m, to * MR), 0, n, k, alpha, a, aOff, lda, source, c, cOff, ldc));
         }
+    }
+
+    /**
+     * Whether to split the output by column panels rather than by row panels. A split by rows makes
+     * every thread pack all of op(B) (k x n), a split by columns all of op(A) (m x k); the choice
+     * weighs that copy (about {@link #PACK_COST} flops per packed value) against the idle time of an
+     * uneven split. With M = 64 and N = 3136 a split by rows packed B twice and left the second
+     * thread nearly without gain.
+     */
+    static boolean splitByColumns(int m, int n, int k, int threads, int colPanels, int rowPanels) {
+        double flopsPerThread = 2.0 * m * n * k / threads;
+        double byColumns = flopsPerThread / balance(colPanels, threads)
+                + PACK_COST * ((double) m * k + (double) k * n / threads);
+        double byRows = flopsPerThread / balance(rowPanels, threads)
+                + PACK_COST * ((double) k * n + (double) m * k / threads);
+        return byColumns <= byRows;
     }
 
     /** Fraction of thread time used when {@code panels} are split evenly over {@code threads}. */

@@ -23,9 +23,9 @@ public final class KernelFingerprint {
     static String compute() {
         CRC32 crc = new CRC32();
         Random rng = new Random(2024);
-        // 131 x 389 splits by columns, 517 x 24 by rows, on both paths
+        // 131 x 389 and 64 x 1000 split by columns, 517 x 24 and 256 x 196 by rows, on both paths
         for (boolean vector : new boolean[] {true, false}) {
-            int[][] shapes = {{131, 389, 263}, {517, 24, 300}};
+            int[][] shapes = {{131, 389, 263}, {517, 24, 300}, {64, 1000, 300}, {256, 196, 500}};
             for (int[] s : shapes) {
                 float[] a = random(rng, s[0] * s[2]);
                 float[] b = random(rng, s[2] * s[1]);

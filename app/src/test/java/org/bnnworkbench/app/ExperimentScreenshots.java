@@ -3,17 +3,14 @@ package org.bnnworkbench.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
-import javax.imageio.ImageIO;
 import org.bnnworkbench.app.training.TrainingModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the running app on a real X server (Xvfb, 1280x800) through what docs/user-guide.md and docs/clip-sweep.md
@@ -25,25 +22,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("screenshots")
 class ExperimentScreenshots extends WorkbenchUiTest {
 
-    private static final Path IMAGES = Path.of(System.getProperty("bnn.screenshots", "../docs/images"));
+    private static final Path IMAGES = ScreenCapture.IMAGES;
     private static final Path CLIP_SWEEP = Path.of(System.getProperty("bnn.clipSweep",
             "../docs/examples/clip-sweep")).toAbsolutePath().normalize();
 
-    private void shoot(String name) throws IOException, InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(600); // let the last frame reach the X server
-        Files.createDirectories(IMAGES);
-        Path file = IMAGES.resolve(name + ".png");
-        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("import failed for " + file);
-        }
-        System.out.println("SCREENSHOT " + file.toAbsolutePath().normalize());
+    private static void shoot(String name) throws IOException, InterruptedException {
+        ScreenCapture.shoot(name, 600); // let the last frame reach the X server
     }
 
-    private void crop(String from, String to, int x, int y, int width, int height) throws IOException {
-        BufferedImage all = ImageIO.read(IMAGES.resolve(from + ".png").toFile());
-        ImageIO.write(all.getSubimage(x, y, width, height), "png", IMAGES.resolve(to + ".png").toFile());
+    private static void crop(String from, String to, int x, int y, int width, int height) throws IOException {
+        ScreenCapture.crop(from, to, x, y, width, height);
     }
 
     private static void assumeADisplay() {

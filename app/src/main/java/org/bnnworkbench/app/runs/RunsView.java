@@ -1,5 +1,7 @@
 package org.bnnworkbench.app.runs;
 
+import static org.bnnworkbench.app.controls.ActionButtons.fullButton;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +21,6 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -95,13 +96,14 @@ public final class RunsView extends BorderPane {
         filterProblem.getStyleClass().add("field-error");
         filterProblem.textProperty().bind(model.filterProblemProperty());
 
-        var refresh = button("Refresh", "runs-refresh", "List the runs of the store again", model::refresh);
-        var open = button("Open design", "runs-open-design", "Open the network this run trained in the Designer",
+        var refresh = fullButton("Refresh", "runs-refresh", "List the runs of the store again", model::refresh);
+        var open = fullButton("Open design", "runs-open-design", "Open the network this run trained in the Designer",
                 () -> selectedRecord().ifPresent(openDesign));
-        var resumeButton = button("Resume", "runs-resume", "Go on training an interrupted or cancelled run from its "
+        var resumeButton = fullButton("Resume", "runs-resume",
+                "Go on training an interrupted or cancelled run from its "
                 + "last checkpoint, in the Training tab", () -> resume.accept(table.getSelectionModel()
                 .getSelectedItem().id()));
-        var delete = button("Delete\u2026", "runs-delete", "Delete the selected runs' folders (record, checkpoint,"
+        var delete = fullButton("Delete\u2026", "runs-delete", "Delete the selected runs' folders (record, checkpoint,"
                 + " log)", () -> delete(dialogs.get()));
         var selection = table.getSelectionModel().getSelectedItems();
         open.disableProperty().bind(Bindings.size(selection).isNotEqualTo(1));
@@ -175,14 +177,6 @@ public final class RunsView extends BorderPane {
         return overlay.getSeriesCount();
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
-        var b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
 
     private java.util.Optional<RunRecord> selectedRecord() {
         RunSummary run = table.getSelectionModel().getSelectedItem();

@@ -1,5 +1,7 @@
 package org.bnnworkbench.app.sweeps;
 
+import static org.bnnworkbench.app.controls.ActionButtons.fullButton;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,11 +138,13 @@ public final class SweepsView extends BorderPane {
             validate();
             axesBox.rebuild();
         });
-        var fromTraining = button("Take from the Training tab", "sweep-base-from-training", "Use the design open in "
+        var fromTraining = fullButton("Take from the Training tab", "sweep-base-from-training",
+                "Use the design open in "
                 + "the Designer, the Training tab's data set and hyperparameters as the base of every point",
                 () -> takeTrainingBase(true));
 
-        var add = button("Add parameter", "sweep-add", "Sweep one more parameter (each grid combination is a point)",
+        var add = fullButton("Add parameter", "sweep-add",
+                "Sweep one more parameter (each grid combination is a point)",
                 () -> form.axes().add(new SweepForm.Axis("lr", SweepForm.Kind.GRID, "0.001, 0.003", false)));
 
         var samples = small("sweep-samples", form.samplesProperty(), "Random points to draw (each combined with"
@@ -170,7 +174,8 @@ public final class SweepsView extends BorderPane {
         folder.setTooltip(new Tooltip("Where runs/, journal.jsonl and results.csv go; a folder that holds this sweep"
                 + " already is resumed (points with results are not trained again)"));
         HBox.setHgrow(folder, Priority.ALWAYS);
-        var chooseFolder = button("Choose\u2026", "sweep-folder-choose", "Choose the output folder", () -> dialogs.get()
+        var chooseFolder = fullButton("Choose\u2026", "sweep-folder-choose", "Choose the output folder",
+                () -> dialogs.get()
                 .chooseFolder("Sweep output folder", Path.of(folder.getText())).ifPresent(p -> {
                     folderEdited = true;
                     folder.setText(p.toString());
@@ -188,12 +193,12 @@ public final class SweepsView extends BorderPane {
         problemLabel.managedProperty().bind(problem.isNotEmpty());
         problemLabel.visibleProperty().bind(problem.isNotEmpty());
 
-        var open = button("Open\u2026", "sweep-open", "Open a sweep file (the format of bnn sweep)", this::open);
-        var save = button("Save\u2026", "sweep-save", "Save this sweep as a sweep file for bnn sweep", this::save);
+        var open = fullButton("Open\u2026", "sweep-open", "Open a sweep file (the format of bnn sweep)", this::open);
+        var save = fullButton("Save\u2026", "sweep-save", "Save this sweep as a sweep file for bnn sweep", this::save);
         save.disableProperty().bind(valid.isNull());
-        var run = button("Run", "sweep-run", "Train every point of the sweep in the output folder", this::run);
+        var run = fullButton("Run", "sweep-run", "Train every point of the sweep in the output folder", this::run);
         run.disableProperty().bind(valid.isNull().or(model.runningProperty()));
-        var cancel = button("Cancel", "sweep-cancel", "Stop every running point after its current batch; run the "
+        var cancel = fullButton("Cancel", "sweep-cancel", "Stop every running point after its current batch; run the "
                 + "sweep again to go on", model::cancel);
         cancel.disableProperty().bind(model.runningProperty().not());
         open.disableProperty().bind(model.runningProperty());
@@ -417,14 +422,5 @@ public final class SweepsView extends BorderPane {
         l.getStyleClass().add("pane-note");
         l.setWrapText(true);
         return l;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        var b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
     }
 }

@@ -1,5 +1,7 @@
 package org.bnnworkbench.app.training;
 
+import static org.bnnworkbench.app.controls.ActionButtons.button;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -228,13 +230,6 @@ public final class TrainingView extends BorderPane {
         return new VBox(6, row1, row2);
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
-        var b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private static Label heading(String text) {
         var l = new Label(text);

@@ -2,7 +2,6 @@ package org.bnnworkbench.app.designer;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javax.imageio.ImageIO;
+import org.bnnworkbench.app.ScreenCapture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Takes the screenshots of docs/user-guide.md from the running designer on a real X server
@@ -24,23 +22,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("screenshots")
 class DesignerScreenshots extends DesignerUiTest {
 
-    private static final Path IMAGES = Path.of(System.getProperty("bnn.screenshots", "../docs/images"));
+    private static final Path IMAGES = ScreenCapture.IMAGES;
 
-    private void shoot(String name) throws IOException, InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(400); // let the last frame reach the X server
-        Files.createDirectories(IMAGES);
-        Path file = IMAGES.resolve(name + ".png");
-        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("import failed for " + file);
-        }
-        System.out.println("SCREENSHOT " + file.toAbsolutePath().normalize());
+    private static void shoot(String name) throws IOException, InterruptedException {
+        ScreenCapture.shoot(name, 400); // let the last frame reach the X server
     }
 
-    private void crop(String from, String to, int x, int y, int width, int height) throws IOException {
-        BufferedImage all = ImageIO.read(IMAGES.resolve(from + ".png").toFile());
-        ImageIO.write(all.getSubimage(x, y, width, height), "png", IMAGES.resolve(to + ".png").toFile());
+    private static void crop(String from, String to, int x, int y, int width, int height) throws IOException {
+        ScreenCapture.crop(from, to, x, y, width, height);
     }
 
     private void openTemplate(String name) {

@@ -21,7 +21,7 @@ import org.bnnworkbench.app.designer.model.AutoLayout;
  */
 final class WireNode extends Path {
 
-    private static final double STUB = 14;
+    private static final double LEAD = 14;
     /** Shorter above a target, to stay clear of a stage frame's header there. */
     private static final double ENTRY = 9;
     private static final double CORNER = 8;
@@ -80,14 +80,14 @@ final class WireNode extends Path {
         double w = AutoLayout.BLOCK_WIDTH;
         double dx = to.getX() - from.getX();
         double dy = to.getY() - from.getY();
-        boolean below = dy >= 2 * STUB;
+        boolean below = dy >= 2 * LEAD;
         boolean skipsRows = dy > AutoLayout.ROW_GAP + AutoLayout.BLOCK_HEIGHT / 2;
         samples.clear();
         if (below && (!skipsRows || !obstructed) && Math.abs(dx) < 2.5 * w) {
             curve(from, to);
         } else if (below && Math.abs(targetLeft - sourceLeft) < w / 2) {
             double side = Math.max(sourceLeft, targetLeft) + w + AutoLayout.LANE_GAP / 2;
-            polyline(List.of(from, new Point2D(from.getX(), from.getY() + STUB), new Point2D(side, from.getY() + STUB),
+            polyline(List.of(from, new Point2D(from.getX(), from.getY() + LEAD), new Point2D(side, from.getY() + LEAD),
                     new Point2D(side, to.getY() - ENTRY), new Point2D(to.getX(), to.getY() - ENTRY), to));
         } else {
             double gap;
@@ -99,7 +99,7 @@ final class WireNode extends Path {
                 gap = targetLeft + w + Math.min(AutoLayout.COLUMN_GAP / 2, Math.max(AutoLayout.LANE_GAP / 2,
                         (sourceLeft - targetLeft - w) / 2));
             }
-            polyline(List.of(from, new Point2D(from.getX(), from.getY() + STUB), new Point2D(gap, from.getY() + STUB),
+            polyline(List.of(from, new Point2D(from.getX(), from.getY() + LEAD), new Point2D(gap, from.getY() + LEAD),
                     new Point2D(gap, to.getY() - ENTRY), new Point2D(to.getX(), to.getY() - ENTRY), to));
         }
     }

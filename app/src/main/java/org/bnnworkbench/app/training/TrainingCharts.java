@@ -52,6 +52,7 @@ final class TrainingCharts implements TrainingModel.Display {
         ChartStyle.percent((NumberAxis) plot.getRangeAxis());
         var flipAxis = new NumberAxis("weight flips per step (%)");
         flipAxis.setDefaultAutoRange(new org.jfree.data.Range(0, 5));
+        flipAxis.setAutoRangeMinimumSize(0.5); // one epoch: a readable scale instead of ticks a millionth apart
         plot.setRangeAxis(1, flipAxis);
         plot.setDataset(1, flipData);
         plot.mapDatasetToRangeAxis(1, 1);

@@ -25,7 +25,7 @@ class SweepKillIT {
     private static final Path JAR = Path.of(System.getProperty("bnn.jar", "target/bnn.jar"));
     /** Three points of about three seconds each: a 32-feature network, 512 images, one epoch. */
     private static final String SWEEP = "{\"name\": \"kill\", \"base\": {\"arch\": \"bnn-small\", \"epochs\": 1, "
-            + "\"batch\": 64, \"trainLimit\": 512, \"testLimit\": 256, \"params\": {\"growthRate\": 32, "
+            + "\"batch\": 64, \"trainLimit\": 4096, \"testLimit\": 256, \"params\": {\"growthRate\": 32, "
             + "\"initFeatures\": 32}}, \"grid\": {\"clip\": [0.8, 1.0, 1.3]}}";
     private static final long TIMEOUT_MILLIS = 180_000;
 

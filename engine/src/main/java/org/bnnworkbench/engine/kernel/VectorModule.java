@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * inlines have collected more than {@code PerMethodTrapLimit} (100) deoptimisation traps; the float
  * kernels' warm-up collects them, so whichever kernel is compiled later, in practice the binary
  * convolution, ran 6-12x slower for the rest of the run (docs/performance.md, "The trap limit").
+ *
+ * <p>The child runs on the JDK {@link JavaRuntimes#forChild()} picks: a newer installed JDK when this one lacks the
+ * lane-wise popcount of the binary kernels, or the one {@code BNN_JAVA_HOME} names.
  */
 public final class VectorModule {
 
@@ -31,6 +34,8 @@ public final class VectorModule {
     private static final long CHILD_GRACE_SECONDS = 30;
     /** See the class comment; 10 000 leaves room for every kernel's warm-up traps. */
     public static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=10000";
+    /** The first release that restricts native access (and warns about it unless enabled). */
+    static final int NATIVE_ACCESS_FEATURE = 22;
 
     private VectorModule() {
     }
@@ -52,8 +57,9 @@ public final class VectorModule {
             return -1;
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        JavaRuntimes.Jdk jdk = JavaRuntimes.forChild();
+        command.add(jdk.java().toString());
+        command.addAll(childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), jdk.feature()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
@@ -95,11 +101,18 @@ public final class VectorModule {
         }
     }
 
-    /** The child JVM's options: the Vector API, the {@link #TRAP_LIMIT} unless set, then the parent's own. */
-    static List<String> childOptions(List<String> parentOptions) {
+    /**
+     * The child JVM's options: the Vector API, the {@link #TRAP_LIMIT} unless set, on JDK 22 and later the native
+     * access JavaFX's libraries need (without it JDK 24 and later warn on every start), then the parent's own.
+     */
+    static List<String> childOptions(List<String> parentOptions, int childFeature) {
         List<String> options = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
         if (parentOptions.stream().noneMatch(o -> o.startsWith("-XX:PerMethodTrapLimit="))) {
             options.add(TRAP_LIMIT);
+        }
+        if (childFeature >= NATIVE_ACCESS_FEATURE
+                && parentOptions.stream().noneMatch(o -> o.startsWith("--enable-native-access"))) {
+            options.add("--enable-native-access=ALL-UNNAMED");
         }
         options.addAll(parentOptions);
         return options;

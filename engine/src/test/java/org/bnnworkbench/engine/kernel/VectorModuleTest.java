@@ -38,13 +38,21 @@ class VectorModuleTest {
 
     @Test
     void theChildGetsTheVectorApiAndTheTrapLimitBeforeTheParentsOptions() {
-        assertThat(VectorModule.childOptions(List.of("-Xmx1g")))
+        assertThat(VectorModule.childOptions(List.of("-Xmx1g"), 17))
                 .containsExactly("--add-modules", "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "-Xmx1g");
     }
 
     @Test
     void aTrapLimitTheUserGaveIsKept() {
-        assertThat(VectorModule.childOptions(List.of("-XX:PerMethodTrapLimit=50")))
+        assertThat(VectorModule.childOptions(List.of("-XX:PerMethodTrapLimit=50"), 17))
                 .containsExactly("--add-modules", "jdk.incubator.vector", "-XX:PerMethodTrapLimit=50");
+    }
+
+    @Test
+    void aChildOnJdk22OrLaterMayLoadJavaFxsNativeLibrariesWithoutAWarning() {
+        assertThat(VectorModule.childOptions(List.of("-Xmx1g"), 25)).containsExactly("--add-modules",
+                "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "--enable-native-access=ALL-UNNAMED", "-Xmx1g");
+        assertThat(VectorModule.childOptions(List.of("--enable-native-access=javafx.graphics"), 25))
+                .doesNotContain("--enable-native-access=ALL-UNNAMED");
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>{@code
  * {"environment": {"bnnVersion", "date",
  *                  "machine": {"cpu", "simd", "cores", "os", "loadAverageBefore", "loadAverageAfter"},
- *                  "java": {"version", "vm", "vectorized", "threads"},
+ *                  "java": {"version", "vm", "home", "vectorized", "binaryKernel", "threads"},
  *                  "method": {"quick", "repeat", "targetSeconds", "warmup", "statistic"},
  *                  "popcountLimit": {"effectiveGflops", "assumption", "clockGhz", "cores", "popcntPerCycle", ...},
  *                  "numpy": {"available", "version", "python", "blas", "openblasThreads", "openblasCore", ...}
@@ -78,8 +78,9 @@ public record BenchReport(ObjectNode environment, List<Measurement> results, Lis
         JsonNode numpy = environment.path("numpy");
         out.printf(Locale.ROOT, "bnn bench %s: %s, %d cores (%s)%n", environment.path("bnnVersion").asText("?"),
                 machine.path("cpu").asText("unknown CPU"), machine.path("cores").asInt(), words(machine.path("simd")));
-        out.printf(Locale.ROOT, "java %s, vectorized: %s, threads: %d%n", java.path("version").asText(),
-                java.path("vectorized").asBoolean(), java.path("threads").asInt());
+        out.printf(Locale.ROOT, "java %s (%s), vectorized: %s, binary kernel: %s, threads: %d%n",
+                java.path("version").asText(), java.path("home").asText("?"), java.path("vectorized").asBoolean(),
+                java.path("binaryKernel").asText("?"), java.path("threads").asInt());
         if (numpy.path("available").asBoolean()) {
             out.printf(Locale.ROOT, "numpy %s (python %s), %s, %s threads (OPENBLAS_NUM_THREADS=%d, as the engine)%n",
                     numpy.path("version").asText(), numpy.path("python").asText(), blasName(numpy),

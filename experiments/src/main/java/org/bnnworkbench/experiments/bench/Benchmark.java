@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bnnworkbench.engine.kernel.Gemm;
 import org.bnnworkbench.engine.kernel.Parallel;
+import org.bnnworkbench.engine.kernel.binary.XnorGemm;
 
 /**
  * One run of {@code bnn bench}: every {@link FloatCases float case} and {@link BinaryCases binary case} timed by
@@ -96,7 +97,9 @@ public final class Benchmark {
         ObjectNode java = env.putObject("java");
         java.put("version", System.getProperty("java.runtime.version", System.getProperty("java.version")));
         java.put("vm", System.getProperty("java.vm.name"));
+        java.put("home", System.getProperty("java.home"));
         java.put("vectorized", Gemm.vectorized());
+        java.put("binaryKernel", XnorGemm.kernel().label());
         java.put("threads", Parallel.threads());
         ObjectNode method = env.putObject("method");
         method.put("quick", settings.quick());

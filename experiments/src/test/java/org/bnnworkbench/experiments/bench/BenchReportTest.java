@@ -18,7 +18,7 @@ class BenchReportTest {
         var environment = JSON.createObjectNode();
         environment.putObject("machine").put("cores", 2);
         environment.putObject("numpy").put("available", true).put("version", "2.0").put("threadsRequested", 2);
-        environment.set("popcountLimit", new PopcountLimit(2.5, 2, 4, false).toJson(JSON));
+        environment.set("popcountLimit", new PopcountLimit(2.5, 2, 4, false, false).toJson(JSON));
         return new BenchReport(environment, List.of(
                 new Measurement(Kernels.FLOAT_GEMM, 64, 576, 3136, 0.004, 57.8, 10, 5, "A"),
                 new Measurement("binary-gemm", 64, 576, 3136, 0.001, 231.2, 10, 5, "a kernel added later"),

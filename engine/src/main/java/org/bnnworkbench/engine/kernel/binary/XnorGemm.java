@@ -6,24 +6,66 @@ import org.bnnworkbench.engine.kernel.Parallel;
 /**
  * The binary matrix product of bit-packed rows: {@code count[o][p] = sum_j popcount(W[o][j] XOR A[p][j])},
  * from which a ±1 dot product is {@code K - 2 * count} ({@link BitPack} encoding). W is row-major
- * {@code [rows][kw]} words; A is read from a <em>panel</em>: {@value #PIXELS} pixels interleaved word by
- * word, {@code panel[(p / 4) * kw * 4 + j * 4 + p % 4]}, so that one vector load brings word j of four
- * pixels ({@link #panelIndex}).
+ * {@code [rows][kw]} words; A is read from a <em>panel</em>: groups of {@value #PIXELS} pixels interleaved
+ * word by word, {@code panel[(p / 8) * kw * 8 + j * 8 + p % 8]}, so that one 512-bit load brings word j of a
+ * group, and one 256-bit load word j of half a group ({@link #panelIndex}).
  *
- * <p>On the Vector API ({@link XnorVectorKernel}) the popcounts of two output rows times four pixels are
- * accumulated in bit-sliced counters (Harley and Seal's carry-save adders, Mula, Kurz and Lemire 2018),
- * because JDK 17 has no lane-wise popcount and its scalar {@code Long.bitCount} loops reach only about a
- * third of what the same loop does in C. Without the module the plain loops of {@link #popcountsPlain} run.
- * Counts are integers: any split of the work among threads gives the same result.
+ * <p>Three kernels compute the same counts ({@link #kernel()} names the one in use):
+ * <ul>
+ *   <li>{@link Kernel#LANE_POPCOUNT} ({@link XnorLaneKernel}): a lane-wise popcount on 512-bit vectors, four rows
+ *   times sixteen pixels per step. It needs a JVM whose Vector API has {@code BIT_COUNT} (JDK 19 and later) and
+ *   512-bit vectors (AVX-512; the instruction is VPOPCNTQ).</li>
+ *   <li>{@link Kernel#HARLEY_SEAL} ({@link XnorVectorKernel}): on JDK 17, which has no lane-wise popcount, the
+ *   popcounts of two output rows times four pixels are accumulated in bit-sliced counters on 256-bit vectors
+ *   (Harley and Seal's carry-save adders, Mula, Kurz and Lemire 2018), because HotSpot's scalar
+ *   {@code Long.bitCount} loops reach only about a third of what the same loop does in C.</li>
+ *   <li>{@link Kernel#PLAIN} ({@link #popcountsPlain}): without the Vector API module.</li>
+ * </ul>
+ * The system property {@code bnn.binaryKernel} ({@code lane-popcount}, {@code harley-seal} or {@code plain}) picks
+ * one by hand, for tests and benchmarks; a choice the JVM cannot run falls back as above. Counts are integers: any
+ * kernel and any split of the work among threads give the same result.
  */
 public final class XnorGemm {
 
-    /** Pixels interleaved in a panel. */
-    public static final int PIXELS = 4;
+    /** Pixels interleaved in a panel group. */
+    public static final int PIXELS = 8;
+
+    /** The popcount kernels, see the class comment. */
+    public enum Kernel {
+        LANE_POPCOUNT("lane-popcount"), HARLEY_SEAL("harley-seal"), PLAIN("plain");
+
+        private final String label;
+
+        Kernel(String label) {
+            this.label = label;
+        }
+
+        /** The name used by {@code bnn.binaryKernel} and printed by {@code bnn bench}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final Kernel KERNEL = choose(System.getProperty("bnn.binaryKernel", ""));
     /** Panel bytes a task keeps hot while all weight rows stream past it. */
     static final int PANEL_BYTES = 24 * 1024;
 
     private XnorGemm() {
+    }
+
+    /** The kernel {@link #popcounts} runs in this JVM. */
+    public static Kernel kernel() {
+        return KERNEL;
+    }
+
+    static Kernel choose(String wanted) {
+        if (!Gemm.vectorized() || wanted.equals(Kernel.PLAIN.label())) {
+            return Kernel.PLAIN;
+        }
+        if (!wanted.equals(Kernel.HARLEY_SEAL.label()) && XnorLaneKernel.usable()) {
+            return Kernel.LANE_POPCOUNT;
+        }
+        return Kernel.HARLEY_SEAL;
     }
 
     /** Index of word j of pixel p in a panel of kw words per pixel. */
@@ -44,14 +86,20 @@ public final class XnorGemm {
     /**
      * counts[cOff + o * ldc + p] = sum over j < kw of popcount(w[wOff + o * kw + j] XOR panel word j of
      * pixel p), for o < rows and p < pixels, on the calling thread. Panel words of pixels past
-     * {@code pixels} (up to the next multiple of four) are read but their counts are not written.
+     * {@code pixels} (up to the next multiple of {@value #PIXELS}) are read but their counts are not written.
      */
     public static void popcounts(long[] w, int wOff, int rows, int kw, long[] panel, int pixels,
                                  int[] counts, int cOff, int ldc) {
-        if (Gemm.vectorized()) {
-            XnorVectorKernel.popcounts(w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
-        } else {
-            popcountsPlain(w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
+        popcounts(KERNEL, w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
+    }
+
+    /** {@link #popcounts} on the given kernel, which must be usable in this JVM. */
+    static void popcounts(Kernel kernel, long[] w, int wOff, int rows, int kw, long[] panel, int pixels,
+                          int[] counts, int cOff, int ldc) {
+        switch (kernel) {
+            case LANE_POPCOUNT -> XnorLaneKernel.popcounts(w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
+            case HARLEY_SEAL -> XnorVectorKernel.popcounts(w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
+            default -> popcountsPlain(w, wOff, rows, kw, panel, pixels, counts, cOff, ldc);
         }
     }
 

@@ -18,6 +18,8 @@ final class XnorVectorKernel {
 
     private static final VectorSpecies<Long> S = LongVector.SPECIES_256;
     private static final int L = 4;
+    /** Pixels in a panel group: word j of pixel p of a group is at j * G + p, so four lanes are half a group. */
+    private static final int G = XnorGemm.PIXELS;
     /** Words summed by the bit-planes before they are counted (at most 31 for five planes). */
     static final int CHUNK = 63;
 
@@ -45,10 +47,11 @@ final class XnorVectorKernel {
 
     private static void rowPair(long[] w, int w0, int w1, int kw, int j0, int j1, long[] panel, int pixels,
                                 int[] c, int r0, int r1, boolean add, long[] tmp) {
+        int planes = j1 - j0 < 16 ? 4 : j1 - j0 < 32 ? 5 : 6;
         for (int p = 0; p < pixels; p += L) {
-            micro(w, w0, w1, panel, p * kw, j0, j1, tmp);
+            // the four pixels from p: one half of the panel group of G pixels that holds them
+            micro(w, w0, w1, panel, (p / G) * G * kw + p % G, j0, j1, tmp);
             int lanes = Math.min(L, pixels - p);
-            int planes = j1 - j0 < 16 ? 4 : j1 - j0 < 32 ? 5 : 6;
             for (int l = 0; l < lanes; l++) {
                 int n0 = count(tmp, l, planes);
                 c[r0 + p + l] = add ? c[r0 + p + l] + n0 : n0;
@@ -96,15 +99,15 @@ final class XnorVectorKernel {
         LongVector z1 = o0;
         int j = j0;
         for (; j + 8 <= j1; j += 8) {
-            int a = ab + j * L;
+            int a = ab + j * G;
             LongVector a0 = LongVector.fromArray(S, panel, a);
-            LongVector a1 = LongVector.fromArray(S, panel, a + L);
-            LongVector a2 = LongVector.fromArray(S, panel, a + 2 * L);
-            LongVector a3 = LongVector.fromArray(S, panel, a + 3 * L);
-            LongVector a4 = LongVector.fromArray(S, panel, a + 4 * L);
-            LongVector a5 = LongVector.fromArray(S, panel, a + 5 * L);
-            LongVector a6 = LongVector.fromArray(S, panel, a + 6 * L);
-            LongVector a7 = LongVector.fromArray(S, panel, a + 7 * L);
+            LongVector a1 = LongVector.fromArray(S, panel, a + G);
+            LongVector a2 = LongVector.fromArray(S, panel, a + 2 * G);
+            LongVector a3 = LongVector.fromArray(S, panel, a + 3 * G);
+            LongVector a4 = LongVector.fromArray(S, panel, a + 4 * G);
+            LongVector a5 = LongVector.fromArray(S, panel, a + 5 * G);
+            LongVector a6 = LongVector.fromArray(S, panel, a + 6 * G);
+            LongVector a7 = LongVector.fromArray(S, panel, a + 7 * G);
             LongVector u;
             LongVector twosA;
             LongVector twosB;
@@ -182,7 +185,7 @@ final class XnorVectorKernel {
         }
         for (; j < j1; j++) {
             // one word: a half adder into ones, the carry rippled up
-            LongVector a0 = LongVector.fromArray(S, panel, ab + j * L);
+            LongVector a0 = LongVector.fromArray(S, panel, ab + j * G);
             LongVector x = a0.lanewise(XOR, w[w0 + j]);
             LongVector cy = o0.and(x);
             o0 = o0.lanewise(XOR, x);

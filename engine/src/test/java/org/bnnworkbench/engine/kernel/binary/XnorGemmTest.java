@@ -2,7 +2,10 @@ package org.bnnworkbench.engine.kernel.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.bnnworkbench.engine.kernel.Gemm;
 import org.junit.jupiter.api.Test;
 
 class XnorGemmTest {
@@ -30,27 +33,66 @@ class XnorGemmTest {
         return v;
     }
 
+    /** Every kernel this JVM can run: the lane-wise popcount only on JDK 19+ with 512-bit vectors. */
+    static List<XnorGemm.Kernel> usableKernels() {
+        List<XnorGemm.Kernel> kernels = new ArrayList<>(List.of(XnorGemm.Kernel.PLAIN));
+        if (Gemm.vectorized()) {
+            kernels.add(XnorGemm.Kernel.HARLEY_SEAL);
+            if (XnorLaneKernel.usable()) {
+                kernels.add(XnorGemm.Kernel.LANE_POPCOUNT);
+            }
+        }
+        return kernels;
+    }
+
     @Test
     void popcountsMatchTheDefinitionForOddRowsPixelsAndDepths() {
-        Random rng = new Random(11);
-        // depths around the Harley-Seal block (8 words), the plane limits (15, 31, 63) and the chunk splits
+        // depths around the Harley-Seal block (8 words), the plane limits (15, 31, 63) and the chunk splits;
+        // rows around the lane kernel's four, pixels around its groups of eight and sixteen
         int[] depths = {1, 2, 3, 7, 8, 9, 15, 16, 17, 18, 29, 31, 32, 36, 61, 63, 64, 75, 127, 130};
-        for (int kw : depths) {
-            for (int[] mn : new int[][] {{1, 1}, {2, 4}, {3, 5}, {7, 13}, {16, 33}}) {
-                int m = mn[0];
-                int n = mn[1];
-                long[] w = random(rng, m * kw);
-                long[] a = random(rng, n * kw);
-                long[] panel = new long[XnorGemm.panelSize(n, kw)];
-                XnorGemm.packPanel(a, 0, n, kw, panel);
-                int[] expected = reference(w, a, m, n, kw);
-                int[] fast = new int[m * n];
-                XnorGemm.popcounts(w, 0, m, kw, panel, n, fast, 0, n);
-                int[] plain = new int[m * n];
-                XnorGemm.popcountsPlain(w, 0, m, kw, panel, n, plain, 0, n);
-                assertThat(fast).as("m %d n %d kw %d", m, n, kw).containsExactly(expected);
-                assertThat(plain).as("plain m %d n %d kw %d", m, n, kw).containsExactly(expected);
+        int[][] shapes = {{1, 1}, {2, 4}, {3, 5}, {4, 8}, {5, 9}, {7, 13}, {8, 16}, {9, 17}, {4, 24}, {16, 33}};
+        for (XnorGemm.Kernel kernel : usableKernels()) {
+            Random rng = new Random(11);
+            for (int kw : depths) {
+                for (int[] mn : shapes) {
+                    int m = mn[0];
+                    int n = mn[1];
+                    long[] w = random(rng, m * kw);
+                    long[] a = random(rng, n * kw);
+                    long[] panel = new long[XnorGemm.panelSize(n, kw)];
+                    XnorGemm.packPanel(a, 0, n, kw, panel);
+                    int[] expected = reference(w, a, m, n, kw);
+                    // counts land in a wider matrix (ldc > n) whose other cells must stay untouched
+                    int ldc = n + 3;
+                    int[] counts = new int[m * ldc];
+                    java.util.Arrays.fill(counts, -7);
+                    XnorGemm.popcounts(kernel, w, 0, m, kw, panel, n, counts, 0, ldc);
+                    for (int o = 0; o < m; o++) {
+                        int[] row = java.util.Arrays.copyOfRange(counts, o * ldc, o * ldc + n);
+                        int[] want = java.util.Arrays.copyOfRange(expected, o * n, o * n + n);
+                        assertThat(row).as("%s m %d n %d kw %d row %d", kernel, m, n, kw, o).containsExactly(want);
+                        assertThat(java.util.Arrays.copyOfRange(counts, o * ldc + n, o * ldc + ldc))
+                                .as("%s cells past the row", kernel).containsOnly(-7);
+                    }
+                }
             }
+        }
+    }
+
+    @Test
+    void theKernelInUseIsTheFastestThisJvmCanRun() throws java.io.IOException {
+        List<XnorGemm.Kernel> usable = usableKernels();
+        // the engine pom's second test run, on a newer JDK, sets this: there the lane kernel must be the one tested
+        // (on a CPU with AVX-512 VPOPCNTDQ; elsewhere the JVM emulates the instruction and is not asked to use it)
+        java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
+        if (Boolean.getBoolean("bnn.expectLanePopcount") && java.nio.file.Files.isReadable(cpuinfo)
+                && java.nio.file.Files.readString(cpuinfo).contains("avx512_vpopcntdq")) {
+            assertThat(XnorGemm.kernel()).isEqualTo(XnorGemm.Kernel.LANE_POPCOUNT);
+        }
+        assertThat(XnorGemm.kernel()).isEqualTo(usable.get(usable.size() - 1));
+        assertThat(XnorGemm.choose("plain")).isEqualTo(XnorGemm.Kernel.PLAIN);
+        if (Gemm.vectorized()) {
+            assertThat(XnorGemm.choose("harley-seal")).isEqualTo(XnorGemm.Kernel.HARLEY_SEAL);
         }
     }
 
@@ -63,8 +105,11 @@ class XnorGemmTest {
         long[] panel = new long[XnorGemm.panelSize(4, kw)];
         XnorGemm.packPanel(a, 0, 4, kw, panel);
         int[] c = new int[8];
-        XnorGemm.popcounts(w, 0, 2, kw, panel, 4, c, 0, 4);
-        assertThat(c).containsOnly(64 * kw);
+        for (XnorGemm.Kernel kernel : usableKernels()) {
+            java.util.Arrays.fill(c, 0);
+            XnorGemm.popcounts(kernel, w, 0, 2, kw, panel, 4, c, 0, 4);
+            assertThat(c).as("%s", kernel).containsOnly(64 * kw);
+        }
     }
 
     @Test

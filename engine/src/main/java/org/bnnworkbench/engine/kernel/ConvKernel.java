@@ -88,8 +88,9 @@ public final class ConvKernel {
             int count = Math.min(per, n - first);
             int columns = count * plane;
             if (count == 1) {
+                // one task (a single image): its columns are split among the threads instead
                 for (int gi = 0; gi < g.groups(); gi++) {
-                    Gemm.multiplyPacked(packed[gi], view(x, first, count, gi),
+                    Gemm.multiplyPackedByColumns(packed[gi], view(x, first, count, gi),
                             out, (first * cout + gi * coutG) * plane, plane);
                 }
             } else {

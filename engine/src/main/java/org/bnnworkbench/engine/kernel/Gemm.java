@@ -117,6 +117,18 @@ public final class Gemm {
     }
 
     /**
+     * {@link #multiplyPacked(PackedMatrix, Im2colView, float[], int, int)} with B's columns split among the
+     * threads when not called from a parallel region: the convolution of a single image. Same bits.
+     */
+    public static void multiplyPackedByColumns(PackedMatrix a, Im2colView b, float[] c, int cOff, int ldc) {
+        if (a.packed != null) {
+            VectorGemm.multiplyPackedByColumns(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc, true);
+        } else {
+            multiplyPacked(a, b, c, cOff, ldc);
+        }
+    }
+
+    /**
      * C += A * B^T on the calling thread, A m x b.columns() row-major, B an unfolded image: the
      * weight gradient dY * cols^T of a convolution. Same bits as {@link #sgemm} on the built matrix.
      */
@@ -141,6 +153,15 @@ public final class Gemm {
         } else {
             ScalarGemm.sgemm(a.transA, false, a.m, b.columns(), a.k, 1f, a.a, a.aOff, a.lda, b.materialize(), 0,
                     b.columns(), 0f, c, cOff, ldc);
+        }
+    }
+
+    /** {@link #multiplyPackedInto} with B's columns split among the threads outside a parallel region. */
+    static void multiplyPackedIntoByColumns(PackedMatrix a, ShiftView b, float[] c, int cOff, int ldc) {
+        if (a.packed != null) {
+            VectorGemm.multiplyPackedByColumns(a.packed, a.m, a.k, b.columns(), b::packPanels, c, cOff, ldc, false);
+        } else {
+            multiplyPackedInto(a, b, c, cOff, ldc);
         }
     }
 

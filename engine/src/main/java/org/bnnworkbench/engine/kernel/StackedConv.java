@@ -87,7 +87,9 @@ final class StackedConv {
             float[] grid = s.output = ConvScratch.ensure(s.output, (long) cout * columns);
             int[] offsets = stack.offsets(cinG, geometry);
             for (int gi = 0; gi < geometry.groups(); gi++) {
-                Gemm.multiplyPackedInto(packed[gi], new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
+                // with a single task (one image) the columns are split among the threads instead
+                Gemm.multiplyPackedIntoByColumns(packed[gi],
+                        new ShiftView(xs, gi * cinG * stack.channelStride, offsets, columns),
                         grid, gi * coutG * columns, columns);
             }
             int oh = stack.outHeight;

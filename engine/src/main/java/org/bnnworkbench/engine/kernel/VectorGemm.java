@@ -201,6 +201,27 @@ final class VectorGemm {
         }
     }
 
+    /**
+     * {@link #multiplyPacked} with the columns of B split among the threads in whole panels, when called outside
+     * a parallel region and the product is large enough (else on the calling thread). For a convolution of a
+     * single image, where there are no images to split. Each column is summed exactly as on one thread.
+     */
+    static void multiplyPackedByColumns(float[] packedA, int m, int k, int n, PanelSource b,
+                                        float[] c, int cOff, int ldc, boolean accumulate) {
+        int colPanels = (n + NR - 1) / NR;
+        int threads = 2L * m * n * k < PARALLEL_FLOPS ? 1 : Math.min(Parallel.threads(), colPanels);
+        if (threads <= 1) {
+            multiplyPacked(packedA, m, k, n, b, c, cOff, ldc, accumulate);
+            return;
+        }
+        Parallel.forParts(colPanels, threads, (part, from, to) -> {
+            int j0 = from * NR;
+            int j1 = Math.min(n, to * NR);
+            multiplyPacked(packedA, m, k, j1 - j0, (pc, kc, jc, nc, dst) -> b.pack(pc, kc, j0 + jc, nc, dst),
+                    c, cOff + j0, ldc, accumulate);
+        });
+    }
+
     /** {@link #sgemm} on the calling thread only, for callers that already split work by images. */
     static void multiplyPacked(float[] packedA, int m, int k, int n, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc) {

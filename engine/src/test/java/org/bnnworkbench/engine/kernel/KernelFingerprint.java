@@ -8,7 +8,8 @@ import org.bnnworkbench.engine.tensor.Tensor;
 
 /**
  * A checksum of the exact bits that multi-threaded kernels produce: both SGEMM paths on shapes that
- * split by columns and by rows, and a convolution + BatchNorm forward and backward pass. Run in a
+ * split by columns and by rows, a convolution + BatchNorm forward and backward pass, and single-image
+ * convolutions. Run in a
  * child JVM with another {@code -Dbnn.threads} to compare thread counts.
  */
 public final class KernelFingerprint {
@@ -47,6 +48,11 @@ public final class KernelFingerprint {
         update(crc, dx.data());
         update(crc, conv.weight().grad().data());
         update(crc, bn.gamma().grad().data());
+        // single images, whose columns are split among the threads: stride 1 (stacked path) and stride 2 (im2col)
+        for (int stride : new int[] {1, 2}) {
+            Conv2d single = new Conv2d("s" + stride, new ConvGeometry(32, 48, 3, stride, 1, 1, 1), true, true, rng);
+            update(crc, single.forward(new Tensor(random(rng, 32 * 30 * 30), 1, 32, 30, 30), true).data());
+        }
         return Long.toHexString(crc.getValue());
     }
 

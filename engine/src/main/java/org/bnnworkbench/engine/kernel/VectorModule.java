@@ -36,6 +36,8 @@ public final class VectorModule {
     public static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=10000";
     /** The first release that restricts native access (and warns about it unless enabled). */
     static final int NATIVE_ACCESS_FEATURE = 22;
+    /** The first release that warns when a library (JavaFX's Marlin renderer) uses sun.misc.Unsafe memory access. */
+    static final int UNSAFE_WARNING_FEATURE = 24;
 
     private VectorModule() {
     }
@@ -103,7 +105,8 @@ public final class VectorModule {
 
     /**
      * The child JVM's options: the Vector API, the {@link #TRAP_LIMIT} unless set, on JDK 22 and later the native
-     * access JavaFX's libraries need (without it JDK 24 and later warn on every start), then the parent's own.
+     * access JavaFX's libraries need and on JDK 24 and later the sun.misc.Unsafe memory access its renderer uses
+     * (without them those JDKs print warnings on every start), then the parent's own.
      */
     static List<String> childOptions(List<String> parentOptions, int childFeature) {
         List<String> options = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
@@ -113,6 +116,10 @@ public final class VectorModule {
         if (childFeature >= NATIVE_ACCESS_FEATURE
                 && parentOptions.stream().noneMatch(o -> o.startsWith("--enable-native-access"))) {
             options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (childFeature >= UNSAFE_WARNING_FEATURE
+                && parentOptions.stream().noneMatch(o -> o.startsWith("--sun-misc-unsafe-memory-access"))) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
         }
         options.addAll(parentOptions);
         return options;

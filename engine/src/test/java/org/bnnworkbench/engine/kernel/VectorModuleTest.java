@@ -51,7 +51,10 @@ class VectorModuleTest {
     @Test
     void aChildOnJdk22OrLaterMayLoadJavaFxsNativeLibrariesWithoutAWarning() {
         assertThat(VectorModule.childOptions(List.of("-Xmx1g"), 25)).containsExactly("--add-modules",
-                "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "--enable-native-access=ALL-UNNAMED", "-Xmx1g");
+                "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx1g");
+        assertThat(VectorModule.childOptions(List.of(), 22)).containsExactly("--add-modules",
+                "jdk.incubator.vector", VectorModule.TRAP_LIMIT, "--enable-native-access=ALL-UNNAMED");
         assertThat(VectorModule.childOptions(List.of("--enable-native-access=javafx.graphics"), 25))
                 .doesNotContain("--enable-native-access=ALL-UNNAMED");
     }

@@ -57,7 +57,7 @@ public final class BinaryConvKernel {
         }
         int plane = oh * ow;
         int kw = weights.rowWords();
-        int block = Math.min(XnorGemm.blockPixels(kw), (plane + XnorGemm.PIXELS - 1) / XnorGemm.PIXELS * XnorGemm.PIXELS);
+        int block = XnorGemm.balancedBlock(plane, n, kw);
         int blocks = (plane + block - 1) / block;
         Parallel.forEachIndex(n * blocks, task -> {
             int i = task / blocks;
@@ -97,7 +97,7 @@ public final class BinaryConvKernel {
         }
         int imageBase = i * h * w * wpp;
         for (int gi = 0; gi < g.groups(); gi++) {
-            // the packed im2col of this block: words of every tap of every pixel, 4 pixels interleaved
+            // the packed im2col of this block: words of every tap of every pixel, XnorGemm.PIXELS pixels interleaved
             java.util.Arrays.fill(panel, pixels / XnorGemm.PIXELS * XnorGemm.PIXELS * kw, panelSize, 0L);
             for (int pp = 0; pp < pixels; pp++) {
                 int p = first + pp;

@@ -132,21 +132,52 @@ public final class XnorGemm {
     }
 
     /**
+     * Pixels per block when {@code images} images of {@code plane} pixels each are cut into blocks of at most
+     * {@link #blockPixels} that the threads take: as many blocks as that needs, rounded up so that every thread
+     * gets the same number while there are few (three blocks on two threads left one thread idle a third of the
+     * time). A multiple of {@value #PIXELS}.
+     */
+    public static int balancedBlock(int plane, int images, int kw) {
+        int max = Math.min(blockPixels(kw), (plane + PIXELS - 1) / PIXELS * PIXELS);
+        int blocks = (plane + max - 1) / max;
+        int threads = Parallel.threads();
+        int tasks = images * blocks;
+        if (threads > 1 && tasks % threads != 0 && tasks < 4 * threads) {
+            int wanted = (tasks + threads - 1) / threads * threads;
+            blocks = (wanted + images - 1) / images;
+        }
+        int block = (plane + blocks - 1) / blocks;
+        return Math.max(PIXELS, (block + PIXELS - 1) / PIXELS * PIXELS);
+    }
+
+    private static final class Scratch {
+        long[] panel = new long[0];
+        int[] counts = new int[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
      * The binary GEMM on both cores: {@code c[o][p] = kBits - 2 * count[o][p]} as floats, i.e. the ±1 dot
      * products of W rows [m][kw] and A rows [n][kw] (row-major, kBits logical bits each, tails 0).
      * Pixels are cut into cache blocks handed to threads as they become free; each thread packs its own
-     * panel.
+     * panel into buffers it keeps between calls.
      */
     public static void multiply(long[] w, int m, int kw, int kBits, long[] a, int n, float[] c) {
-        int block = blockPixels(kw);
+        int block = balancedBlock(n, 1, kw);
         int blocks = (n + block - 1) / block;
-        ThreadLocal<int[]> countScratch = ThreadLocal.withInitial(() -> new int[m * block]);
-        ThreadLocal<long[]> panelScratch = ThreadLocal.withInitial(() -> new long[panelSize(block, kw)]);
         Parallel.forEachIndex(blocks, b -> {
             int first = b * block;
             int pixels = Math.min(block, n - first);
-            long[] panel = panelScratch.get();
-            int[] counts = countScratch.get();
+            Scratch scratch = SCRATCH.get();
+            if (scratch.panel.length < panelSize(block, kw)) {
+                scratch.panel = new long[panelSize(block, kw)];
+            }
+            if (scratch.counts.length < m * block) {
+                scratch.counts = new int[m * block];
+            }
+            long[] panel = scratch.panel;
+            int[] counts = scratch.counts;
             packPanel(a, first, pixels, kw, panel);
             popcounts(w, 0, m, kw, panel, pixels, counts, 0, block);
             for (int o = 0; o < m; o++) {

@@ -45,7 +45,7 @@ final class XnorLaneKernel {
 
     static void popcounts(long[] w, int wOff, int rows, int kw, long[] panel, int pixels,
                           int[] counts, int cOff, int ldc) {
-        long[] tmp = new long[G];
+        long[] tmp = new long[8 * G];
         int groups = (pixels + G - 1) / G;
         int o = 0;
         for (; o + 4 <= rows; o += 4) {
@@ -107,20 +107,30 @@ final class XnorLaneKernel {
             s30 = s30.add(a0.lanewise(XOR, x).lanewise(BIT_COUNT));
             s31 = s31.add(a1.lanewise(XOR, x).lanewise(BIT_COUNT));
         }
+        // the epilogue hands no vector to another method: a call C2 does not inline would box all eight
         if (lanes == 2 * G) {
-            store(s00, c, cb);
-            store(s01, c, cb + G);
-            store(s10, c, cb + ldc);
-            store(s11, c, cb + ldc + G);
-            store(s20, c, cb + 2 * ldc);
-            store(s21, c, cb + 2 * ldc + G);
-            store(s30, c, cb + 3 * ldc);
-            store(s31, c, cb + 3 * ldc + G);
+            ((IntVector) s00.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb);
+            ((IntVector) s01.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + G);
+            ((IntVector) s10.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + ldc);
+            ((IntVector) s11.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + ldc + G);
+            ((IntVector) s20.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + 2 * ldc);
+            ((IntVector) s21.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + 2 * ldc + G);
+            ((IntVector) s30.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + 3 * ldc);
+            ((IntVector) s31.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb + 3 * ldc + G);
         } else {
-            storePart(s00, s01, c, cb, lanes, tmp);
-            storePart(s10, s11, c, cb + ldc, lanes, tmp);
-            storePart(s20, s21, c, cb + 2 * ldc, lanes, tmp);
-            storePart(s30, s31, c, cb + 3 * ldc, lanes, tmp);
+            s00.intoArray(tmp, 0);
+            s01.intoArray(tmp, G);
+            s10.intoArray(tmp, 2 * G);
+            s11.intoArray(tmp, 3 * G);
+            s20.intoArray(tmp, 4 * G);
+            s21.intoArray(tmp, 5 * G);
+            s30.intoArray(tmp, 6 * G);
+            s31.intoArray(tmp, 7 * G);
+            for (int r = 0; r < 4; r++) {
+                for (int l = 0; l < lanes; l++) {
+                    c[cb + r * ldc + l] = (int) tmp[r * 2 * G + l];
+                }
+            }
         }
     }
 
@@ -132,29 +142,12 @@ final class XnorLaneKernel {
             s = s.add(LongVector.fromArray(S, panel, ab + j * G).lanewise(XOR, w[wb + j]).lanewise(BIT_COUNT));
         }
         if (lanes >= G) {
-            store(s, c, cb);
+            ((IntVector) s.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, cb);
         } else {
             s.intoArray(tmp, 0);
             for (int l = 0; l < lanes; l++) {
                 c[cb + l] = (int) tmp[l];
             }
-        }
-    }
-
-    private static void store(LongVector s, int[] c, int at) {
-        ((IntVector) s.convertShape(VectorOperators.L2I, I, 0)).intoArray(c, at);
-    }
-
-    private static void storePart(LongVector first, LongVector second, int[] c, int at, int lanes, long[] tmp) {
-        if (lanes >= G) {
-            store(first, c, at);
-            lanes -= G;
-            at += G;
-            first = second;
-        }
-        first.intoArray(tmp, 0);
-        for (int l = 0; l < lanes; l++) {
-            c[at + l] = (int) tmp[l];
         }
     }
 }

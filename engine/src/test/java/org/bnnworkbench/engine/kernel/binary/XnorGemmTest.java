@@ -142,4 +142,26 @@ class XnorGemmTest {
             }
         }
     }
+
+    @Test
+    void blocksAreSharedEvenlyAmongTheThreadsWhileTheyAreFew() {
+        int threads = org.bnnworkbench.engine.kernel.Parallel.threads();
+        // the bench's shapes (kw 9, 18, 36 at 3136, 784, 196 pixels) and batches of 1, 3 and 16
+        for (int[] shape : new int[][] {{3136, 9}, {784, 18}, {196, 36}, {37, 2}, {5, 1}}) {
+            for (int images : new int[] {1, 3, 16}) {
+                int plane = shape[0];
+                int kw = shape[1];
+                int block = XnorGemm.balancedBlock(plane, images, kw);
+                int tasks = images * ((plane + block - 1) / block);
+                assertThat(block % XnorGemm.PIXELS).isZero();
+                assertThat(block).isLessThanOrEqualTo(Math.max(XnorGemm.blockPixels(kw), XnorGemm.PIXELS));
+                if (plane >= threads * XnorGemm.PIXELS) {
+                    assertThat(tasks % threads == 0 || tasks >= 4 * threads)
+                            .as("plane %d images %d block %d: %d tasks on %d threads", plane, images, block, tasks,
+                                    threads)
+                            .isTrue();
+                }
+            }
+        }
+    }
 }

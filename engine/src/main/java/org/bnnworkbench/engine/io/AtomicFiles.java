@@ -22,6 +22,12 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Looks at the complete temporary file before it replaces the target; throwing keeps the target as it was. */
+    @FunctionalInterface
+    public interface Verifier {
+        void verify(Path written) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
@@ -30,6 +36,15 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, Content content) throws IOException {
+        write(file, content, written -> { });
+    }
+
+    /**
+     * Like {@link #write(Path, Content)}, but the verifier reads the written temporary file (on disk, forced) before
+     * it is renamed over the target. When the verifier throws, the temporary file is deleted and the target is left
+     * untouched: it does not appear if it did not exist, and keeps its old content if it did.
+     */
+    public static void write(Path file, Content content, Verifier verifier) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -40,6 +55,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            verifier.verify(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

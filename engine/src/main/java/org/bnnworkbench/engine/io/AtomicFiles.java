@@ -5,14 +5,17 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a crash never leaves a half-written one: the content goes to a temporary
- * file in the same folder, is forced to disk, and then renamed over the target in one step.
+ * file in the same folder, is forced to disk, and then renamed over the target in one step. The target has the
+ * permissions any new file of the user gets.
  */
 public final class AtomicFiles {
 
@@ -47,7 +50,7 @@ public final class AtomicFiles {
     public static void write(Path file, Content content, Verifier verifier) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = temporaryBeside(dir, file.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
@@ -63,6 +66,23 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} in the folder, created like any other file (so the target gets the
+     * usual permissions of the user's umask: {@link Files#createTempFile} would make it readable by its owner only).
+     */
+    private static Path temporaryBeside(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
+            try {
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                // taken: draw another name
+            }
         }
     }
 }

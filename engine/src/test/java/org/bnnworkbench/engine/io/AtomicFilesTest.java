@@ -56,4 +56,14 @@ class AtomicFilesTest {
             assertThat(files).containsExactly(old);
         }
     }
+
+    @Test
+    void theFileGetsThePermissionsOfAnyNewFileNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("written");
+        AtomicFiles.writeString(written, "x");
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }

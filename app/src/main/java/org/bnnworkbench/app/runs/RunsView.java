@@ -2,6 +2,7 @@ package org.bnnworkbench.app.runs;
 
 import static org.bnnworkbench.app.controls.ActionButtons.fullButton;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,13 +17,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -38,6 +42,8 @@ import javafx.scene.layout.VBox;
 import org.bnnworkbench.app.ExperimentDialogs;
 import org.bnnworkbench.app.charts.ChartStyle;
 import org.bnnworkbench.engine.train.EpochMetrics;
+import org.bnnworkbench.experiments.export.ExportException;
+import org.bnnworkbench.experiments.export.RunExport;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunStatus;
 import org.bnnworkbench.experiments.store.RunQuery;
@@ -53,7 +59,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The Runs tab: every run of the store in a table, sortable by any column and filterable by any parameter or metric;
  * the curves of the selected runs overlaid in one chart; and the actions on runs: open the design a run trained,
- * resume an interrupted or cancelled run, delete runs (after asking).
+ * resume an interrupted or cancelled run, export a run's trained network to a packed model file ({@link RunExport},
+ * on a background task, with its check), delete runs (after asking).
  */
 public final class RunsView extends BorderPane {
 
@@ -72,6 +79,10 @@ public final class RunsView extends BorderPane {
     private final JFreeChart chart;
     private final AtomicLong drawing = new AtomicLong();
     private final List<String> columnKeys = new ArrayList<>();
+    private final SimpleBooleanProperty exporting = new SimpleBooleanProperty();
+    private final ProgressBar exportProgress = new ProgressBar(0);
+    private final Label exportStatus = new Label();
+    private Path exportFolder = Path.of(System.getProperty("user.home"));
 
     /**
      * @param openDesign    opens a run's network in the Designer
@@ -105,7 +116,13 @@ public final class RunsView extends BorderPane {
                 .getSelectedItem().id()));
         var delete = fullButton("Delete\u2026", "runs-delete", "Delete the selected runs' folders (record, checkpoint,"
                 + " log)", () -> delete(dialogs.get()));
+        var export = fullButton("Export packed model\u2026", "runs-export", "Write the selected run's trained "
+                + "network to a packed binary model file (.bnnp), then check that the file predicts the run's test "
+                + "images as the training engine does", () -> exportPacked(dialogs.get()));
         var selection = table.getSelectionModel().getSelectedItems();
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> selection.size() != 1
+                || selection.get(0) == null || selection.get(0).status() == RunStatus.RUNNING || exporting.get(),
+                selection, exporting));
         open.disableProperty().bind(Bindings.size(selection).isNotEqualTo(1));
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selection.size() != 1
                 || selection.get(0) == null || !selection.get(0).resumable() || !trainingIdle.get(),
@@ -118,16 +135,26 @@ public final class RunsView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(() -> model.shown().size() + " of "
                 + model.all().size() + " runs", model.shown(), model.all()));
         count.setMinWidth(Region.USE_PREF_SIZE);
-        var bar = new HBox(6, new Label("Filter"), filter, count, refresh, open, resumeButton, delete);
+        var bar = new HBox(6, new Label("Filter"), filter, count, refresh, open, resumeButton, export, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         var message = new Label();
         message.setId("runs-message");
         message.getStyleClass().add("pane-note");
         message.textProperty().bind(model.messageProperty());
-        var top = new VBox(4, bar, filterProblem, message);
+        exportProgress.setId("runs-export-progress");
+        exportProgress.setPrefWidth(160);
+        exportProgress.visibleProperty().bind(exporting);
+        exportProgress.managedProperty().bind(exporting);
+        exportStatus.setId("runs-export-status");
+        exportStatus.getStyleClass().add("pane-note");
+        exportStatus.setWrapText(true);
+        var exportRow = new HBox(6, exportProgress, exportStatus);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        var top = new VBox(4, bar, filterProblem, message, exportRow);
         top.setPadding(new Insets(8, 8, 4, 8));
         filterProblem.managedProperty().bind(filterProblem.textProperty().isNotEmpty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
+        exportRow.managedProperty().bind(exporting.or(exportStatus.textProperty().isNotEmpty()));
 
         table.setId("runs-table");
         table.setTableMenuButtonVisible(true);
@@ -189,6 +216,75 @@ public final class RunsView extends BorderPane {
             model.say("Cannot read run " + run.id() + ": " + e.getMessage());
             return java.util.Optional.empty();
         }
+    }
+
+    /** Whether an export is running now; for tests. */
+    public boolean isExporting() {
+        return exporting.get();
+    }
+
+    /**
+     * Asks where, then exports the selected run and checks the file on a background task; the progress, the result
+     * and any error show below the buttons (an error in a dialog too).
+     */
+    private void exportPacked(ExperimentDialogs dialogs) {
+        RunSummary run = table.getSelectionModel().getSelectedItem();
+        if (run == null || exporting.get()) {
+            return;
+        }
+        var chosen = dialogs.saveFile("Export packed model", exportFolder, run.id() + ".bnnp", "bnnp");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        if (file.toAbsolutePath().getParent() != null) {
+            exportFolder = file.toAbsolutePath().getParent();
+        }
+        Task<RunExport.Result> task = new Task<>() {
+            @Override
+            protected RunExport.Result call() throws ExportException {
+                return RunExport.of(run.folder()).progress((fraction, text) -> {
+                    updateProgress(fraction, 1);
+                    updateMessage(text);
+                }).writeTo(file);
+            }
+        };
+        exporting.set(true);
+        exportProgress.progressProperty().bind(task.progressProperty());
+        exportStatus.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> exportDone(exported(run.id(), task.getValue())));
+        task.setOnFailed(e -> {
+            Throwable problem = task.getException();
+            String why = problem instanceof ExportException && problem.getMessage() != null ? problem.getMessage()
+                    : String.valueOf(problem);
+            exportDone("Export of run " + run.id() + " failed: " + why);
+            dialogs.error("Export failed", why);
+        });
+        Thread thread = new Thread(task, "run-export");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void exportDone(String text) {
+        exportProgress.progressProperty().unbind();
+        exportStatus.textProperty().unbind();
+        exportStatus.setText(text);
+        exporting.set(false);
+    }
+
+    static String exported(String id, RunExport.Result r) {
+        var text = new StringBuilder(String.format(Locale.ROOT, "Exported run %s to %s: %,d bytes (cost model %,d"
+                + " bytes, ratio %.4f).", id, r.file(), r.fileBytes(), r.costModelBytes(), r.ratio()));
+        RunExport.Check c = r.check();
+        if (c != null) {
+            text.append(String.format(Locale.ROOT, " Check on %,d test images: packed top-1 %.2f%%, training"
+                    + " engine top-1 %.2f%%, %d predictions differ.", c.images(), 100 * c.packedTop1(),
+                    100 * c.engineTop1(), c.differing()));
+        }
+        if (!r.binary()) {
+            text.append(" A full-precision run: the file holds 32-bit weights only.");
+        }
+        return text.toString();
     }
 
     private void delete(ExperimentDialogs dialogs) {

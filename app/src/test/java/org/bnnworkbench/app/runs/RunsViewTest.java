@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,5 +159,58 @@ class RunsViewTest extends WorkbenchUiTest {
                 "the table to show it completed");
         clickRow(0, false);
         assertThat(((Button) node("#runs-resume")).isDisabled()).isTrue();
+    }
+
+    @Test
+    void aFinishedRunIsExportedToAPackedModelInTheBackgroundAndTheCheckIsShown() throws Exception {
+        DatasetSplit data = new DatasetCatalog().resolve("fashion-mnist-subset");
+        // bnn-small as named: a smaller variant's per-layer fields weigh more than 1% beside its weights
+        RunSettings settings = RunSettings.defaults()
+                .withConfig(TrainingConfig.defaults().withLimits(256, 0).withEpochs(1));
+        TrainingRun run = store().create(settings, settings.spec(new InputShape(28, 28, 1), 10), data);
+        RunRecord record = run.run();
+        assertThat(record.status()).isEqualTo(RunStatus.COMPLETED);
+        String id = run.directory().path().getFileName().toString();
+        showRuns(1);
+        clickRow(0, false);
+        Path file = Files.createDirectories(home.resolve("exports")).resolve("model.bnnp");
+        dialogs.paths.add(file);
+
+        robot.clickOn("#runs-export");
+
+        waitFor(60, () -> !window.runsView().isExporting() && !text("#runs-export-status").isEmpty(),
+                "the export to end");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.asked).containsExactly("Export packed model " + id + ".bnnp");
+        assertThat(file).isRegularFile();
+        long size = Files.size(file);
+        long cost = record.cost().modelSizeBytes();
+        assertThat((double) size).isCloseTo(cost, org.assertj.core.api.Assertions.within(0.01 * cost));
+        // the run evaluated the whole test split, so the restored network's top-1 on it is the record's
+        String top1 = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * record.testTop1());
+        assertThat(text("#runs-export-status")).isEqualTo(String.format(java.util.Locale.ROOT,
+                "Exported run %s to %s: %,d bytes (cost model %,d bytes, ratio %.4f). Check on 2,000 test images: "
+                + "packed top-1 %s, training engine top-1 %s, 0 predictions differ.", id, file, size, cost,
+                (double) size / cost, top1, top1));
+        assertThat(((Button) node("#runs-export")).isDisabled()).as("ready for the next export").isFalse();
+    }
+
+    @Test
+    void aRunWithoutACheckpointIsNotExportedAndTheStatusAndADialogSayWhy() throws IOException {
+        record("r1-no-checkpoint", RunStatus.COMPLETED, 1.3f, 0.8,
+                Architectures.get("bnn-small").spec(Architectures.get("bnn-small").parameters()));
+        showRuns(1);
+        clickRow(0, false);
+        Path file = home.resolve("model.bnnp");
+        dialogs.paths.add(file);
+
+        robot.clickOn("#runs-export");
+
+        waitFor(20, () -> !window.runsView().isExporting() && !text("#runs-export-status").isEmpty(),
+                "the export to end");
+        String why = "'" + store().directory("r1-no-checkpoint").path() + "' has no checkpoint.bin";
+        assertThat(text("#runs-export-status")).startsWith("Export of run r1-no-checkpoint failed: " + why);
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Export failed: " + why);
+        assertThat(file).doesNotExist();
     }
 }

@@ -36,7 +36,8 @@ public final class BnnCommand {
     /** The subcommands of the real {@code bnn}. Register each new subcommand here, and only here. */
     public static BnnCommand standard() {
         return new BnnCommand(List.of(new TrainCommand(), new SweepCommand(), new RunsCommand(), new DatasetsCommand(),
-                new ArchitecturesCommand(), new CostCommand(), new BenchCommand(), new ReportCommand()));
+                new ArchitecturesCommand(), new CostCommand(), new BenchCommand(), new ReportCommand(),
+                new ExportCommand()));
     }
 
     public static void main(String[] args) {

@@ -74,6 +74,15 @@ class ExperimentScreenshots extends WorkbenchUiTest {
         robot.press(javafx.scene.input.KeyCode.SHORTCUT).clickOn(row(1)).release(javafx.scene.input.KeyCode.SHORTCUT);
         waitFor(20, () -> window.runsView().curves() == 2, "two curves");
         shoot("runs");
+
+        // the binary run exported to a packed model file, checked against the training engine
+        robot.clickOn(row(0));
+        Path model = Files.createTempDirectory("bnn-shot").resolve("binary.bnnp");
+        dialogs.paths.add(model);
+        robot.clickOn("#runs-export");
+        waitFor(120, () -> !window.runsView().isExporting() && !text("#runs-export-status").isEmpty(),
+                "the export and its check");
+        shoot("runs-export");
     }
 
     private Node row(int index) {

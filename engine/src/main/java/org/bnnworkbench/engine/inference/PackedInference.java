@@ -115,7 +115,11 @@ public final class PackedInference {
 
     /** The predicted class of each image. */
     public int[] predict(Tensor images) {
-        Tensor logits = logits(images);
+        return bestClasses(logits(images));
+    }
+
+    /** The class of the largest logit of each image ([n][classes] logits; the first of equal ones). */
+    public static int[] bestClasses(Tensor logits) {
         int n = logits.n();
         int classes = logits.size() / n;
         int[] best = new int[n];

@@ -286,7 +286,7 @@ public final class RunExport {
                 test.copyNormalized(i, forEngine.data(), (i - from) * size, norm);
                 test.copyNormalized(i, forPacked.data(), (i - from) * size, packedNorm);
             }
-            int[] engine = argmax(network.forward(forEngine, false));
+            int[] engine = PackedInference.bestClasses(network.forward(forEngine, false));
             int[] fromFile = packed.predict(forPacked);
             for (int i = from; i < to; i++) {
                 int label = test.label(i);
@@ -299,23 +299,6 @@ public final class RunExport {
             }
         }
         return new Check(n, packedCorrect, engineCorrect, differing, firstImages, engineCorrectOnRecord);
-    }
-
-    private static int[] argmax(Tensor logits) {
-        int n = logits.n();
-        int classes = logits.size() / n;
-        float[] z = logits.data();
-        int[] best = new int[n];
-        for (int i = 0; i < n; i++) {
-            int b = 0;
-            for (int k = 1; k < classes; k++) {
-                if (z[i * classes + k] > z[i * classes + b]) {
-                    b = k;
-                }
-            }
-            best[i] = b;
-        }
-        return best;
     }
 
     private void checkFolder(RunDirectory directory) throws ExportException {

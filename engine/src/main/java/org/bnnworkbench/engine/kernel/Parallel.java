@@ -37,9 +37,11 @@ public final class Parallel {
     /**
      * How long an idle worker, and a caller waiting for the workers, keep polling before they park. Waking a parked
      * thread took about 50 microseconds here, a third of a 0.15 ms binary GEMM, so a kernel called many times in a
-     * row (every layer of a training step) finds the workers still awake.
+     * row (every layer of a training step) finds the workers still awake. {@code -Dbnn.spinNanos=0} parks at once
+     * (for comparisons: over five alternating bench runs the float GEMM did not change beyond its run-to-run spread,
+     * the binary GEMM on two threads gained 10-40%).
      */
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = Long.getLong("bnn.spinNanos", 50_000L);
     private static final ExecutorService POOL = new ThreadPoolExecutor(THREADS, THREADS, 0L, TimeUnit.MILLISECONDS,
             new SpinningQueue(), new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();

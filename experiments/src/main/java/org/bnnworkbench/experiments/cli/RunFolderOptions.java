@@ -51,7 +51,7 @@ final class RunFolderOptions {
                                          String dataset, TrainingConfig config, PrintStream err) {
         if (!directory.hasCheckpoint()) {
             throw options.problem("--resume: no checkpoint at '" + directory.checkpointFile()
-                    + "' (a run writes one with --checkpoint)");
+                    + "' (bnn train writes one after each epoch unless --no-checkpoint)");
         }
         Checkpoint checkpoint;
         try {

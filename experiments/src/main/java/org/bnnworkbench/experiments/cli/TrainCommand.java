@@ -52,7 +52,7 @@ final class TrainCommand implements Subcommand {
     public String usage() {
         return String.join(System.lineSeparator(),
                 "usage: bnn train --out DIR [--arch NAME|FAMILY|FILE] [--param name=value ...] [--full-precision]",
-                "                 [--dataset NAME|PATH] [hyperparameters] [--json] [--checkpoint] [--resume]",
+                "                 [--dataset NAME|PATH] [hyperparameters] [--json] [--no-checkpoint] [--resume]",
                 "  --arch        a named network or family from 'bnn architectures', or a network file (default "
                         + DEFAULT_ARCH + ")",
                 "  --param       override a parameter of the network or family, e.g. --param growthRate=32 (repeatable)",
@@ -62,7 +62,8 @@ final class TrainCommand implements Subcommand {
                         + "   --schedule " + String.join("|", TrainingOptions.SCHEDULES)
                         + "   --estimator " + String.join("|", TrainingOptions.ESTIMATORS),
                 "  --scaling, --flip     flags: scaled binary weights, random horizontal flips",
-                "  --checkpoint          write DIR/checkpoint.bin after each epoch; --resume continues from it",
+                "  --no-checkpoint       do not write DIR/checkpoint.bin after each epoch (written by default: --resume",
+                "                        continues from it, 'bnn export' packs its weights); --checkpoint is the default",
                 "  --json                print the final run record on standard output, nothing else",
                 "  defaults: " + TrainingOptions.defaultsText());
     }
@@ -76,10 +77,14 @@ final class TrainCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Options options = TrainingOptions.declare(new Options(COMMAND))
                 .value("arch").value("dataset").value("out").repeatable("param")
-                .flag("json").flag("checkpoint").flag("resume").flag("full-precision")
+                .flag("json").flag("checkpoint").flag("no-checkpoint").flag("resume").flag("full-precision")
                 .parse(args);
         if (!options.positional().isEmpty()) {
             throw options.problem("unexpected argument '" + options.positional().get(0) + "'");
+        }
+        if (options.isSet("no-checkpoint") && (options.isSet("checkpoint") || options.isSet("resume"))) {
+            throw options.problem("--no-checkpoint cannot go with " + (options.isSet("resume") ? "--resume" : "--checkpoint")
+                    + ": a resumed run keeps checkpointing, and --checkpoint is the default");
         }
         String arch = options.string("arch", DEFAULT_ARCH);
         TrainingConfig config = TrainingOptions.read(options);
@@ -105,7 +110,7 @@ final class TrainCommand implements Subcommand {
                 throw options.problem("--resume: " + e.getMessage());
             }
         }
-        if (options.isSet("checkpoint") || resume) {
+        if (!options.isSet("no-checkpoint") || resume) {
             run.checkpointEachEpoch();
         }
         run.addListener(new ProgressPrinter(err, System.console() != null));

@@ -172,7 +172,7 @@ public final class RunExport {
         if (!directory.hasCheckpoint()) {
             throw new ExportException(ExportException.Kind.NO_CHECKPOINT, "'" + folder + "' has no "
                     + RunDirectory.CHECKPOINT + ", so no trained weights: the run was trained without checkpoints"
-                    + " (bnn train --checkpoint writes them), or stopped before its first epoch ended");
+                    + " (bnn train --no-checkpoint), or stopped before its first epoch ended");
         }
         Checkpoint checkpoint = readCheckpoint(directory);
         TrainingConfig config = config(record, directory);

@@ -246,7 +246,7 @@ class ExportCommandTest {
         Path out = temp.resolve("m.bnnp");
 
         assertRefused(Bnn.run("export", run.toString(), "--out", out.toString()), ExitCode.FAILURE, out,
-                "'" + run + "' has no checkpoint.bin", "bnn train --checkpoint",
+                "'" + run + "' has no checkpoint.bin", "bnn train --no-checkpoint",
                 "stopped before its first epoch ended");
     }
 

@@ -58,6 +58,8 @@ class TrainArgumentsTest {
         "--json=yes             | --json takes no value",
         "extra                  | unexpected argument 'extra'",
         "--resume               | --resume: no checkpoint",
+        "--no-checkpoint --resume | --no-checkpoint cannot go with --resume",
+        "--checkpoint --no-checkpoint | --no-checkpoint cannot go with --checkpoint",
     })
     void aBadArgumentIsOneLineNamingItAndExitCodeTwo(String arguments, String message) {
         Path out = temp.resolve("run");

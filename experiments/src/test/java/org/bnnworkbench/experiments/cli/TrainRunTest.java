@@ -141,6 +141,19 @@ class TrainRunTest {
     }
 
     @Test
+    void aRunKeepsACheckpointUnlessToldNotTo() throws IOException {
+        Path kept = temp.resolve("kept");
+        Path skipped = temp.resolve("skipped");
+
+        assertThat(train(kept, SMALL, "--epochs", "1").code()).isZero();
+        assertThat(train(skipped, SMALL, "--epochs", "1", "--no-checkpoint").code()).isZero();
+
+        assertThat(kept.resolve("checkpoint.bin")).as("written by default, for --resume and bnn export").isRegularFile();
+        assertThat(skipped.resolve("checkpoint.bin")).doesNotExist();
+        assertThat(record(skipped).get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
     void resumingACheckpointedRunEndsWhereAnUninterruptedRunEnds() throws IOException {
         // a constant rate: cosine and step schedules stretch with --epochs, which a resume changes
         var settings = new ArrayList<>(SMALL);

@@ -23,7 +23,6 @@ import org.bnnworkbench.engine.inference.PackedModelFormat;
 import org.bnnworkbench.engine.io.AtomicFiles;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
-import org.bnnworkbench.engine.spec.SpecJson;
 import org.bnnworkbench.engine.tensor.Tensor;
 import org.bnnworkbench.engine.train.Checkpoint;
 import org.bnnworkbench.engine.train.Trainer;
@@ -415,13 +414,7 @@ public final class RunExport {
     private static NetworkSpec spec(RunRecord record, DatasetSplit data, RunDirectory directory)
             throws ExportException {
         try {
-            if (record.spec() != null) {
-                return SpecJson.fromTree(record.spec());
-            }
-            LabelledImages train = data.train();
-            var settings = new RunSettings(record.arch(), record.params(), record.fullPrecision(),
-                    record.dataset().name(), TrainingParameters.toConfig(record.config()));
-            return settings.spec(new InputShape(train.height(), train.width(), train.channels()), train.classes());
+            return RunSettings.of(record).trainedSpec(record, data.train());
         } catch (RuntimeException e) {
             throw new ExportException(ExportException.Kind.RECORD, "cannot rebuild the network of '"
                     + directory.recordFile() + "': " + oneLine(e), e);

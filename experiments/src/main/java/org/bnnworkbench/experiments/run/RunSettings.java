@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.bnnworkbench.engine.data.KnownDataset;
+import org.bnnworkbench.engine.data.LabelledImages;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
+import org.bnnworkbench.engine.spec.SpecJson;
 import org.bnnworkbench.engine.train.TrainingConfig;
 import org.bnnworkbench.experiments.design.ArchitectureArgument;
 
@@ -74,6 +76,21 @@ public record RunSettings(String arch, Map<String, String> params, boolean fullP
      */
     public NetworkSpec spec(InputShape input, int classes) {
         return ArchitectureArgument.resolve(arch, paramAssignments(), fullPrecision, input, classes);
+    }
+
+    /** The settings a run was started with, as its record keeps them. */
+    public static RunSettings of(RunRecord record) {
+        return new RunSettings(record.arch(), record.params(), record.fullPrecision(), record.dataset().name(),
+                TrainingParameters.toConfig(record.config()));
+    }
+
+    /**
+     * The network the run of {@code record} trained: the spec the record stores, or, for records older than specs,
+     * the one these settings make for images like {@code train}.
+     */
+    public NetworkSpec trainedSpec(RunRecord record, LabelledImages train) {
+        return record.spec() != null ? SpecJson.fromTree(record.spec())
+                : spec(new InputShape(train.height(), train.width(), train.channels()), train.classes());
     }
 
     /**

@@ -17,14 +17,12 @@ import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.engine.data.LabelledImages;
 import org.bnnworkbench.engine.spec.InputShape;
 import org.bnnworkbench.engine.spec.NetworkSpec;
-import org.bnnworkbench.engine.spec.SpecJson;
 import org.bnnworkbench.engine.train.Checkpoint;
 import org.bnnworkbench.experiments.run.RunDirectory;
 import org.bnnworkbench.experiments.run.RunInUseException;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunSettings;
 import org.bnnworkbench.experiments.run.RunStatus;
-import org.bnnworkbench.experiments.run.TrainingParameters;
 import org.bnnworkbench.experiments.run.TrainingRun;
 
 /**
@@ -194,15 +192,12 @@ public final class RunStore {
             throw new IllegalStateException("run " + id + " has no checkpoint to resume from");
         }
         Checkpoint checkpoint = Checkpoint.read(directory.checkpointFile());
-        RunSettings settings = new RunSettings(record.arch(), record.params(), record.fullPrecision(),
-                record.dataset().name(), TrainingParameters.toConfig(record.config()));
+        RunSettings settings = RunSettings.of(record);
         if (checkpoint.epochsDone() >= settings.config().epochs()) {
             throw new IllegalStateException("run " + id + " has a checkpoint of all its " + checkpoint.epochsDone()
                     + " epochs but no final record; start it again");
         }
-        LabelledImages train = data.train();
-        NetworkSpec spec = record.spec() != null ? SpecJson.fromTree(record.spec())
-                : settings.spec(new InputShape(train.height(), train.width(), train.channels()), train.classes());
+        NetworkSpec spec = settings.trainedSpec(record, data.train());
         TrainingRun run = new TrainingRun(settings, spec, data, directory, RunRecord.Environment.current());
         run.resumeFrom(checkpoint);
         run.checkpointEachEpoch();

@@ -33,16 +33,9 @@ public final class BinaryConvKernel {
         return g;
     }
 
-    private static final class Scratch {
-        long[] panel = new long[0];
-        int[] counts = new int[0];
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
     /** Frees the calling thread's buffers. */
     public static void release() {
-        SCRATCH.remove();
+        XnorGemm.Scratch.release();
     }
 
     /**
@@ -80,14 +73,8 @@ public final class BinaryConvKernel {
         int s = g.stride();
         int d = g.dilation();
         int pad = g.padding();
-        Scratch scratch = SCRATCH.get();
         int panelSize = XnorGemm.panelSize(pixels, kw);
-        if (scratch.panel.length < panelSize) {
-            scratch.panel = new long[panelSize];
-        }
-        if (scratch.counts.length < cog * pixels) {
-            scratch.counts = new int[cog * pixels];
-        }
+        XnorGemm.Scratch scratch = XnorGemm.Scratch.get(panelSize, cog * pixels);
         long[] panel = scratch.panel;
         int[] counts = scratch.counts;
         int[] tapSums = weights.tapSums();

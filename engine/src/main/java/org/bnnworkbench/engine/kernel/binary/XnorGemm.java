@@ -150,12 +150,33 @@ public final class XnorGemm {
         return Math.max(PIXELS, (block + PIXELS - 1) / PIXELS * PIXELS);
     }
 
-    private static final class Scratch {
+    /**
+     * A thread's panel and count buffers, kept between calls and grown when a call needs more; the GEMM and the
+     * binary convolutions share them (neither calls the other).
+     */
+    static final class Scratch {
+        private static final ThreadLocal<Scratch> OF_THREAD = ThreadLocal.withInitial(Scratch::new);
+
         long[] panel = new long[0];
         int[] counts = new int[0];
-    }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+        /** The calling thread's buffers, at least {@code panelLongs} and {@code countInts} long. */
+        static Scratch get(int panelLongs, int countInts) {
+            Scratch s = OF_THREAD.get();
+            if (s.panel.length < panelLongs) {
+                s.panel = new long[panelLongs];
+            }
+            if (s.counts.length < countInts) {
+                s.counts = new int[countInts];
+            }
+            return s;
+        }
+
+        /** Frees the calling thread's buffers. */
+        static void release() {
+            OF_THREAD.remove();
+        }
+    }
 
     /**
      * The binary GEMM on both cores: {@code c[o][p] = kBits - 2 * count[o][p]} as floats, i.e. the ±1 dot
@@ -169,13 +190,7 @@ public final class XnorGemm {
         Parallel.forEachIndex(blocks, b -> {
             int first = b * block;
             int pixels = Math.min(block, n - first);
-            Scratch scratch = SCRATCH.get();
-            if (scratch.panel.length < panelSize(block, kw)) {
-                scratch.panel = new long[panelSize(block, kw)];
-            }
-            if (scratch.counts.length < m * block) {
-                scratch.counts = new int[m * block];
-            }
+            Scratch scratch = Scratch.get(panelSize(block, kw), m * block);
             long[] panel = scratch.panel;
             int[] counts = scratch.counts;
             packPanel(a, first, pixels, kw, panel);

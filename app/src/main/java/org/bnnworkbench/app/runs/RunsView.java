@@ -204,6 +204,11 @@ public final class RunsView extends BorderPane {
         return overlay.getSeriesCount();
     }
 
+    /** The span of the curves' value axis; for tests. */
+    public double curveAxisSpan() {
+        return chart.getXYPlot().getRangeAxis().getRange().getLength();
+    }
+
 
     private java.util.Optional<RunRecord> selectedRecord() {
         RunSummary run = table.getSelectionModel().getSelectedItem();
@@ -369,6 +374,9 @@ public final class RunsView extends BorderPane {
                 i++;
             }
             plot.getRangeAxis().setLabel(key.endsWith("Loss") ? key : key + " (%)");
+            // one epoch, or runs within a hair of each other: a readable scale, not one value repeated down the axis
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(key.endsWith("Loss") ? 0.05
+                    : key.equals("flipRatio") ? 0.5 : 2);
             chart.setTitle(records.isEmpty() ? "Select runs to compare their curves" : records.size() == 1
                     ? "Run " + records.keySet().iterator().next() + " per epoch" : records.size() + " runs per epoch");
             ChartStyle.style(chart);

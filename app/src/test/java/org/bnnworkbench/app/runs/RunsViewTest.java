@@ -40,10 +40,15 @@ class RunsViewTest extends WorkbenchUiTest {
 
     /** A finished record of bnn-small with a clip threshold and one or two epochs of made-up history. */
     private void record(String id, RunStatus status, float clip, double top1, NetworkSpec spec) throws IOException {
+        record(id, status, clip, top1, spec, 2);
+    }
+
+    private void record(String id, RunStatus status, float clip, double top1, NetworkSpec spec, int epochs)
+            throws IOException {
         RunDirectory directory = store().directory(id);
         Files.createDirectories(directory.path());
         var history = List.of(new EpochMetrics(1, 1.5, 0.4, 1.2, top1 - 0.1, 0.9, 0.15, 0.004, 3.5, 140, 1e-3),
-                new EpochMetrics(2, 1.1, 0.6, 1.0, top1, 0.95, 0.12, 0.003, 3.5, 140, 1e-3));
+                new EpochMetrics(2, 1.1, 0.6, 1.0, top1, 0.95, 0.12, 0.003, 3.5, 140, 1e-3)).subList(0, epochs);
         var config = TrainingConfig.defaults();
         var settings = org.bnnworkbench.experiments.run.TrainingParameters.values(config).withFoundValue("clip",
                 (double) clip);
@@ -69,6 +74,18 @@ class RunsViewTest extends WorkbenchUiTest {
         } else {
             robot.clickOn(row);
         }
+    }
+
+    @Test
+    void theCurveOfASingleEpochHasAReadableScale() throws IOException {
+        record("r1-one-epoch", RunStatus.COMPLETED, 1.3f, 0.744, null, 1);
+        showRuns(1);
+
+        clickRow(0, false);
+        waitFor(10, () -> window.runsView().curves() == 1, "the curve");
+
+        // JFreeChart's own minimum (1e-8) labelled every tick 7.44E1
+        assertThat(window.runsView().curveAxisSpan()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

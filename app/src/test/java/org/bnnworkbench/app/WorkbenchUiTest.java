@@ -52,14 +52,9 @@ public abstract class WorkbenchUiTest {
     @BeforeEach
     void openAWindow() throws TimeoutException {
         var setup = new Setup(home, owner -> designerDialogs(), Duration.minutes(10), owner -> dialogs);
-        window = new MainWindow(AppInfo.load(), home.resolve("app.log"), setup, () -> { });
-        stage = FxToolkit.setupFixture(() -> {
-            var s = new Stage();
-            window.showIn(s);
-            s.toFront();
-            s.requestFocus();
-            return s;
-        });
+        var opened = WindowFixture.open(home, setup);
+        window = opened.window();
+        stage = opened.stage();
         WaitForAsyncUtils.waitForFxEvents();
         latency.reset();
         latency.start();

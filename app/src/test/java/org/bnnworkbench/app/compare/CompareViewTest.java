@@ -21,9 +21,8 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.bnnworkbench.app.AppInfo;
-import org.bnnworkbench.app.MainWindow;
 import org.bnnworkbench.app.Setup;
+import org.bnnworkbench.app.WindowFixture;
 import org.bnnworkbench.app.designer.DesignerActions;
 import org.bnnworkbench.app.designer.io.Autosave;
 import org.bnnworkbench.architectures.Architectures;
@@ -63,13 +62,7 @@ class CompareViewTest {
         writeSweep(home.resolve("sweeps/clip"));
         FxToolkit.registerPrimaryStage();
         var setup = new Setup(home, owner -> dialogs, Duration.minutes(10));
-        MainWindow window = new MainWindow(AppInfo.load(), home.resolve("app.log"), setup, () -> { });
-        stage = FxToolkit.setupFixture(() -> {
-            var s = new Stage();
-            window.showIn(s);
-            s.toFront();
-            return s;
-        });
+        stage = WindowFixture.open(home, setup).stage();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

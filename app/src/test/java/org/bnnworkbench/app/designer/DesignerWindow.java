@@ -10,9 +10,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.bnnworkbench.app.AppInfo;
 import org.bnnworkbench.app.MainWindow;
 import org.bnnworkbench.app.Setup;
+import org.bnnworkbench.app.WindowFixture;
 import org.bnnworkbench.app.designer.model.Design;
 import org.bnnworkbench.app.designer.view.DesignCanvas;
 import org.controlsfx.control.StatusBar;
@@ -41,15 +41,8 @@ final class DesignerWindow {
 
     static DesignerWindow open(Path home, ScriptedDialogs dialogs) throws TimeoutException {
         var setup = new Setup(home, owner -> dialogs, Duration.millis(300));
-        MainWindow window = new MainWindow(AppInfo.load(), home.resolve("app.log"), setup, () -> { });
-        Stage stage = FxToolkit.setupFixture(() -> {
-            var s = new Stage();
-            window.showIn(s);
-            s.toFront();
-            s.requestFocus();
-            return s;
-        });
-        var w = new DesignerWindow(home, dialogs, window, stage);
+        var opened = WindowFixture.open(home, setup);
+        var w = new DesignerWindow(home, dialogs, opened.window(), opened.stage());
         w.settle();
         return w;
     }

@@ -26,6 +26,7 @@ import org.bnnworkbench.engine.train.TrainingEvent;
 import org.bnnworkbench.experiments.run.RunInUseException;
 import org.bnnworkbench.experiments.sweep.JournalEntry;
 import org.bnnworkbench.experiments.sweep.ResultsCsv;
+import org.bnnworkbench.experiments.sweep.SweepSummary;
 import org.bnnworkbench.experiments.sweep.Sweep;
 import org.bnnworkbench.experiments.sweep.SweepEvent;
 import org.bnnworkbench.experiments.sweep.SweepFileException;
@@ -271,11 +272,10 @@ public final class SweepModel {
     }
 
     private void markBest() {
-        String bestId = ResultsCsv.best(results.stream().map(ResultRow::entry).toList()).map(JournalEntry::id)
-                .orElse(null);
+        SweepSummary summary = SweepSummary.of(parameters.get(), results.stream().map(ResultRow::entry).toList());
         for (int i = 0; i < results.size(); i++) {
             ResultRow r = results.get(i);
-            boolean best = r.id().equals(bestId);
+            boolean best = r.completed() && summary.isOfBest(r.entry());
             if (r.best() != best) {
                 results.set(i, new ResultRow(r.entry(), best));
             }
@@ -285,8 +285,7 @@ public final class SweepModel {
     private static String summary(SweepResult result) {
         var text = new StringBuilder("Sweep " + result.name() + ": " + result.results().size() + " of "
                 + result.points().size() + " points have results (" + result.ranNow() + " trained now)");
-        result.best().ifPresent(b -> text.append(String.format(Locale.ROOT, "; best %s with test top-1 %.2f%% (%s)",
-                b.id(), 100 * b.testTop1(), label(b))));
+        text.append("; ").append(result.summary().ranking().verdict());
         if (result.cancelled()) {
             text.append("; cancelled: run it again to train the rest");
         } else if (result.outOfTime()) {

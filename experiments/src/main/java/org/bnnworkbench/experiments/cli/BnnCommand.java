@@ -37,7 +37,7 @@ public final class BnnCommand {
     public static BnnCommand standard() {
         return new BnnCommand(List.of(new TrainCommand(), new SweepCommand(), new RunsCommand(), new DatasetsCommand(),
                 new ArchitecturesCommand(), new CostCommand(), new BenchCommand(), new ReportCommand(),
-                new ExportCommand()));
+                new ExportCommand(), new ReplicateCommand()));
     }
 
     public static void main(String[] args) {

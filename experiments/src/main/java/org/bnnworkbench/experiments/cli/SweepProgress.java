@@ -22,6 +22,7 @@ final class SweepProgress implements SweepListener {
     private final PrintStream err;
     private final Map<String, Integer> epochs = new ConcurrentHashMap<>();
     private int total;
+    private int repeats = 1;
 
     SweepProgress(PrintStream err) {
         this.err = err;
@@ -31,6 +32,7 @@ final class SweepProgress implements SweepListener {
     public synchronized void onEvent(SweepEvent event) {
         if (event instanceof SweepEvent.Started s) {
             total = s.points().size();
+            repeats = s.sweep().repeats();
             err.printf(Locale.ROOT, "sweep %s: %d point%s, %d with results already, %d to run%n", s.sweep().name(),
                     total, total == 1 ? "" : "s", s.done().size(), s.toRun());
             if (s.ignoredLines() > 0) {
@@ -42,7 +44,8 @@ final class SweepProgress implements SweepListener {
                         + "longer has (other values or base settings); they are kept, but not in the results");
             }
         } else if (event instanceof SweepEvent.PointStarted p) {
-            err.println(prefix(p.point()) + p.point().label() + ": " + (p.resumed()
+            err.println(prefix(p.point()) + p.point().label() + (repeats > 1 ? ", seed " + p.point().seed() : "")
+                    + ": " + (p.resumed()
                     ? "resuming from its checkpoint" : "training"));
         } else if (event instanceof SweepEvent.PointProgress p) {
             progress(p);

@@ -10,7 +10,9 @@ import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.TrainingParameter;
 import org.bnnworkbench.experiments.run.TrainingParameters;
 import org.bnnworkbench.experiments.sweep.JournalEntry;
+import org.bnnworkbench.experiments.run.RunStatus;
 import org.bnnworkbench.experiments.sweep.ResultsCsv;
+import org.bnnworkbench.experiments.sweep.SweepSummary;
 
 /** The tables of a report, each built from the report's data alone. */
 public final class ReportTables {
@@ -98,7 +100,7 @@ public final class ReportTables {
         sweep.parameters().forEach(t::text);
         t.number("seed").text("status").number("test top-1 (%)").number("size (bytes)").number("OPs")
                 .number("wall time (s)").text("best");
-        String best = ResultsCsv.best(sweep.entries()).map(JournalEntry::id).orElse("");
+        SweepSummary summary = SweepSummary.of(sweep.parameters(), sweep.entries());
         for (JournalEntry e : sweep.entries()) {
             var cells = new ArrayList<String>();
             cells.add(e.id());
@@ -109,7 +111,7 @@ public final class ReportTables {
             cells.add(Cells.nullable(e.modelSizeBytes()));
             cells.add(e.ops() == null ? "" : Cells.sci(e.ops()));
             cells.add(Cells.fixed(e.wallSeconds(), 1));
-            cells.add(e.id().equals(best) ? "best" : "");
+            cells.add(summary.isOfBest(e) && e.status() == RunStatus.COMPLETED ? "best" : "");
             t.row(cells);
         }
         return t.build();

@@ -9,25 +9,27 @@ import java.util.List;
 import java.util.Optional;
 import org.bnnworkbench.experiments.run.AtomicFile;
 import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.stats.TestSetError;
 
 /**
  * A sweep's {@code results.csv}: a header, then one row per ended run of the sweep's points in point order: the id,
- * every swept value, the seed (once, also when it is swept), the status, test top-1, model size in bytes, OPs, wall
- * seconds, and {@code best}
- * ({@code true} for the completed run with the highest test top-1, the first of equals). Rewritten whole and
- * atomically from the journal after every run. Fields with commas or quotes are quoted as RFC 4180 says.
+ * every swept value, the seed (once, also when it is swept), the status, test top-1, the test images it was measured
+ * on and its test-set standard error (binomial, see {@link org.bnnworkbench.experiments.stats.TestSetError}), model
+ * size in bytes, OPs, wall seconds, and {@code best} ({@code true} for the completed runs of the configuration that
+ * is clearly best, see {@link org.bnnworkbench.experiments.stats.Ranking}; with no clear best, none). Rewritten whole
+ * and atomically from the journal after every run. Fields with commas or quotes are quoted as RFC 4180 says.
  */
 public final class ResultsCsv {
 
     public static final String FILE = "results.csv";
-    static final List<String> METRICS = List.of("seed", "status", "testTop1", "modelSizeBytes", "ops", "wallSeconds",
-            "best");
+    static final List<String> METRICS = List.of("seed", "status", "testTop1", "testImages", "testSetError",
+            "modelSizeBytes", "ops", "wallSeconds", "best");
 
     private ResultsCsv() {
     }
 
     /** The completed entry with the highest test top-1 (the first of equals), if any completed. */
-    public static Optional<JournalEntry> best(List<JournalEntry> entries) {
+    public static Optional<JournalEntry> highest(List<JournalEntry> entries) {
         JournalEntry best = null;
         for (JournalEntry e : entries) {
             if (e.status() == RunStatus.COMPLETED && (best == null || e.testTop1() > best.testTop1())) {
@@ -48,7 +50,7 @@ public final class ResultsCsv {
         boolean seedSwept = parameters.contains("seed");
         METRICS.stream().filter(m -> !(seedSwept && m.equals("seed"))).forEach(header::add);
         var text = new StringBuilder(row(header));
-        String bestId = best(entries).map(JournalEntry::id).orElse(null);
+        SweepSummary summary = SweepSummary.of(parameters, entries);
         for (JournalEntry e : entries) {
             var cells = new ArrayList<String>();
             cells.add(e.id());
@@ -60,10 +62,13 @@ public final class ResultsCsv {
             }
             cells.add(e.status().id());
             cells.add(value(e.testTop1()));
+            cells.add(value(e.testImages()));
+            cells.add(e.testImages() == null || e.status() != RunStatus.COMPLETED ? ""
+                    : number(new TestSetError(e.testTop1(), e.testImages()).standardError()));
             cells.add(value(e.modelSizeBytes()));
             cells.add(value(e.ops()));
             cells.add(value(e.wallSeconds()));
-            cells.add(Boolean.toString(e.id().equals(bestId)));
+            cells.add(Boolean.toString(e.status() == RunStatus.COMPLETED && summary.isOfBest(e)));
             text.append(row(cells));
         }
         return text.toString();
@@ -82,7 +87,15 @@ public final class ResultsCsv {
         return value.toString();
     }
 
-    private static String row(List<String> cells) {
+    /** A derived number (a mean, an interval bound) to 6 significant digits, plain decimal. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
+        return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    static String row(List<String> cells) {
         var line = new StringBuilder();
         for (String cell : cells) {
             if (line.length() > 0) {

@@ -32,8 +32,14 @@ import org.bnnworkbench.experiments.run.TrainingParameters;
  *  "grid": {"clip": [1.0, 1.3]},
  *  "random": {"samples": 4, "seconds": 3600, "seed": 7,
  *             "space": {"lr": {"min": 1e-4, "max": 1e-2, "log": true}, "estimator": ["ste", "approx"]}},
+ *  "repeats": 5,
  *  "parallel": 1}
  * }</pre>
+ *
+ * <p>{@code repeats} (k, default 1) trains every configuration with the seeds {@code base.seed, base.seed + 1, ...,
+ * base.seed + k - 1}; {@code seeds} lists them instead (with {@code repeats} too, their number must be k). A value of
+ * {@code grid.arch} may be an object {@code {"arch": "meliusnet-mini", "params": {"blocks": [2, 1]}}}: that network
+ * with its own parameters, so that networks of different families can be sized alike in one sweep.
  */
 public final class SweepFile {
 
@@ -44,7 +50,11 @@ public final class SweepFile {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final List<String> FIELDS = List.of("name", "base", "grid", "random", "parallel");
+    /** More seeds per configuration than this is surely a mistake. */
+    static final int MAX_REPEATS = 1000;
+    private static final List<String> FIELDS = List.of("name", "base", "grid", "random", "parallel", "repeats",
+            "seeds");
+    private static final List<String> VARIANT_FIELDS = List.of("arch", "params");
     private static final List<String> BASE_FIELDS = List.of("arch", "dataset", "fullPrecision", "params");
     private static final List<String> RANDOM_FIELDS = List.of("samples", "seconds", "seed", "space");
     private static final List<String> RANGE_FIELDS = List.of("min", "max", "log", "integer");
@@ -88,7 +98,8 @@ public final class SweepFile {
         Map<SweepParameter, List<Object>> axes = grid == null ? Map.of() : grid(grid, archs);
         RandomSearch search = random == null ? null : random(random, archs, axes);
         int parallel = root.has("parallel") ? positiveInt(root.get("parallel"), "parallel") : 1;
-        var sweep = new Sweep(name, settings, axes, search, parallel, json);
+        List<Long> seeds = seeds(root, settings.config().seed(), axes, search);
+        var sweep = new Sweep(name, settings, axes, search, parallel, json, seeds);
         if (sweep.size() > MAX_POINTS) {
             throw new SweepFileException(null, "the sweep has " + sweep.size() + " points; at most " + MAX_POINTS);
         }
@@ -111,9 +122,86 @@ public final class SweepFile {
         if (list != null && list.isArray()) {
             for (int i = 0; i < list.size(); i++) {
                 String at = field + "[" + i + "]";
-                archs.add(checkedArch(text(list.get(i), at), at));
+                JsonNode element = list.get(i);
+                if (element.isObject() && field.equals("grid.arch")) {
+                    onlyKnown(element, at + ".", VARIANT_FIELDS);
+                    archs.add(checkedArch(requiredText(element, "arch", at + "."), at + ".arch"));
+                } else {
+                    archs.add(checkedArch(text(element, at), at));
+                }
             }
         }
+    }
+
+    /** {@code {"arch": NAME, "params": {...}}} in grid.arch: a network with parameters of its own. */
+    private static ArchVariant variant(JsonNode node, String field) {
+        String arch = requiredText(node, "arch", field + ".");
+        var params = new LinkedHashMap<String, String>();
+        JsonNode paramsNode = optionalObject(node, "params", field + ".");
+        if (paramsNode != null) {
+            for (Iterator<String> it = paramsNode.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                String at = field + ".params." + key;
+                SweepParameter parameter = SweepParameter.of(key, List.of(arch), at);
+                if (!parameter.isArchitectureParameter()) {
+                    throw new SweepFileException(at, "'" + key + "' is not a parameter of " + arch);
+                }
+                params.put(key, parameter.format(value(parameter, paramsNode.get(key), at)));
+            }
+        }
+        return new ArchVariant(arch, params);
+    }
+
+    /**
+     * The seeds of {@code repeats} and {@code seeds}; empty when neither is given (the base seed alone, as before
+     * repeats existed).
+     */
+    private static List<Long> seeds(JsonNode root, long baseSeed, Map<SweepParameter, List<Object>> grid,
+                                    RandomSearch random) {
+        if (!root.has("repeats") && !root.has("seeds")) {
+            return List.of();
+        }
+        String field = root.has("seeds") ? "seeds" : "repeats";
+        boolean seedSwept = grid.keySet().stream().anyMatch(p -> p.name().equals("seed"))
+                || (random != null && random.space().keySet().stream().anyMatch(p -> p.name().equals("seed")));
+        if (seedSwept) {
+            throw new SweepFileException(field, "the seed is swept in grid or random too; give the seeds in one "
+                    + "place: \"repeats\" or \"seeds\"");
+        }
+        Integer repeats = null;
+        if (root.has("repeats")) {
+            repeats = positiveInt(root.get("repeats"), "repeats");
+            if (repeats > MAX_REPEATS) {
+                throw new SweepFileException("repeats", "expects at most " + MAX_REPEATS + " seeds per configuration, "
+                        + "got " + repeats);
+            }
+        }
+        if (!root.has("seeds")) {
+            return Sweep.repeatSeeds(baseSeed, repeats);
+        }
+        JsonNode list = root.get("seeds");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new SweepFileException("seeds", "expects a non-empty list of integer seeds, e.g. [1, 2, 3]");
+        }
+        if (list.size() > MAX_REPEATS) {
+            throw new SweepFileException("seeds", "expects at most " + MAX_REPEATS + " seeds, got " + list.size());
+        }
+        var seeds = new ArrayList<Long>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw new SweepFileException("seeds[" + i + "]", "expects an integer seed, got " + node);
+            }
+            if (seeds.contains(node.asLong())) {
+                throw new SweepFileException("seeds[" + i + "]", node.asLong() + " is listed twice");
+            }
+            seeds.add(node.asLong());
+        }
+        if (repeats != null && repeats != seeds.size()) {
+            throw new SweepFileException("repeats", "is " + repeats + " but seeds lists " + seeds.size()
+                    + "; give one of them, or the same number");
+        }
+        return seeds;
     }
 
     private static String checkedArch(String arch, String field) {
@@ -176,7 +264,10 @@ public final class SweepFile {
             var values = new ArrayList<Object>();
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
-                Object value = value(parameter, list.get(i), field + "[" + i + "]");
+                JsonNode element = list.get(i);
+                Object value = key.equals(SweepParameter.ARCH) && element.isObject()
+                        ? variant(element, field + "[" + i + "]")
+                        : value(parameter, element, field + "[" + i + "]");
                 if (!seen.add(parameter.format(value))) {
                     throw new SweepFileException(field, parameter.format(value) + " is listed twice");
                 }

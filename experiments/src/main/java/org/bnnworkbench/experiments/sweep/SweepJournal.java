@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bnnworkbench.experiments.run.RunRecord;
+import org.bnnworkbench.experiments.run.RunRecordJson;
+import org.bnnworkbench.experiments.run.RunStatus;
 
 /**
  * A sweep's {@code journal.jsonl}: one JSON line per ended run, appended and forced to disk before the next point
@@ -125,6 +128,34 @@ public final class SweepJournal implements Closeable {
             }
         }
         return ordered;
+    }
+
+    /**
+     * The entries with the number of test images filled in from their run records where the journal line predates
+     * that field (left null where the record cannot be read), so that each run's test-set error can be given.
+     *
+     * @param folder the sweep's folder, which entries' {@code record} paths are relative to
+     */
+    public static List<JournalEntry> withTestImages(Path folder, List<JournalEntry> entries) {
+        var filled = new ArrayList<JournalEntry>(entries.size());
+        for (JournalEntry e : entries) {
+            if (e.testImages() != null || e.record() == null || e.status() != RunStatus.COMPLETED) {
+                filled.add(e);
+                continue;
+            }
+            try {
+                Path record = folder.resolve(e.record()).normalize();
+                if (!record.startsWith(folder.normalize())) {
+                    filled.add(e); // a hand-edited path that leaves the folder is not followed
+                    continue;
+                }
+                RunRecord run = RunRecordJson.read(record);
+                filled.add(run.dataset() == null ? e : e.withTestImages(run.dataset().testImages()));
+            } catch (IOException | RuntimeException ex) {
+                filled.add(e);
+            }
+        }
+        return filled;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.bnnworkbench.experiments.sweep;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bnnworkbench.engine.param.ParameterDeclaration;
 import org.bnnworkbench.engine.param.ParameterValues;
@@ -153,7 +154,16 @@ public final class SweepParameter {
                 ParameterValues values = TrainingParameters.values(settings.config()).withFoundValue(name, value);
                 yield settings.withConfig(TrainingParameters.toConfig(values));
             }
-            case ARCH -> settings.withArch((String) value);
+            case ARCH -> {
+                if (value instanceof ArchVariant variant) {
+                    RunSettings changed = settings.withArch(variant.arch());
+                    for (Map.Entry<String, String> param : variant.params().entrySet()) {
+                        changed = changed.withParam(param.getKey(), param.getValue());
+                    }
+                    yield changed;
+                }
+                yield settings.withArch((String) value);
+            }
             case FULL_PRECISION -> settings.withFullPrecision((Boolean) value);
             case ARCHITECTURE_PARAMETER -> settings.withParam(name, format(value));
         };

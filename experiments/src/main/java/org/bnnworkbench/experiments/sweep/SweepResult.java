@@ -22,9 +22,16 @@ public record SweepResult(String name, Path folder, List<SweepPoint> points, Lis
         results = List.copyOf(results);
     }
 
+    /** The results aggregated by configuration, with the ranking. */
+    public SweepSummary summary() {
+        List<String> names = new java.util.ArrayList<>();
+        points.stream().findFirst().ifPresent(p -> p.values().keySet().forEach(k -> names.add(k.name())));
+        return SweepSummary.of(names, results);
+    }
+
     /** The completed run with the highest test top-1. */
-    public Optional<JournalEntry> best() {
-        return ResultsCsv.best(results);
+    public Optional<JournalEntry> highest() {
+        return ResultsCsv.highest(results);
     }
 
     /** Runs that ended otherwise than completed: diverged or failed. */

@@ -369,6 +369,8 @@ public final class SweepRunner {
             this.journal = journal;
             this.points = points;
             byId.putAll(journal.contents().entries());
+            // journals older than testImages: take it from the records, for each run's test-set error
+            SweepJournal.withTestImages(folder, new ArrayList<>(byId.values())).forEach(e -> byId.put(e.id(), e));
         }
 
         boolean has(String id) {
@@ -387,7 +389,9 @@ public final class SweepRunner {
         synchronized void rewriteCsv() throws IOException {
             List<String> names = new ArrayList<>();
             sweep.parameters().forEach(p -> names.add(p.name()));
-            ResultsCsv.write(folder.resolve(ResultsCsv.FILE), names, entries());
+            List<JournalEntry> entries = entries();
+            ResultsCsv.write(folder.resolve(ResultsCsv.FILE), names, entries);
+            SummaryCsv.write(folder, SweepSummary.of(names, entries), entries);
         }
     }
 }

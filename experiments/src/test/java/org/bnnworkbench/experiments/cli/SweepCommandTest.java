@@ -71,10 +71,14 @@ class SweepCommandTest {
         JsonNode results = JSON.readTree(first.out());
         assertThat(results.get("points").asInt()).isEqualTo(2);
         assertThat(results.get("results")).hasSize(2);
-        String best = results.get("best").asText();
-        assertThat(results.get("results").findValuesAsText("id")).contains(best);
+        // one seed per configuration: no best, and the verdict says why
+        assertThat(results.get("best").isNull()).isTrue();
+        assertThat(results.get("verdict").asText()).startsWith("no clear best with one seed per configuration");
+        assertThat(results.get("configurations")).hasSize(2);
+        assertThat(results.get("comparisons")).hasSize(1);
+        assertThat(results.get("comparisons").get(0).get("method").asText()).isEqualTo("test-set");
         assertThat(first.err()).contains("sweep clip: 2 points, 0 with results already, 2 to run")
-                .contains("epoch 1/1:").contains("completed: test top-1").contains("best " + best);
+                .contains("epoch 1/1:").contains("completed: test top-1").contains("no clear best");
         assertThat(out.resolve("results.csv")).isRegularFile();
 
         Bnn again = Bnn.run("sweep", sweep.toString(), "--out", out.toString());
@@ -82,7 +86,9 @@ class SweepCommandTest {
         assertThat(again.code()).as(again.toString()).isZero();
         assertThat(again.err()).contains("2 with results already, 0 to run").doesNotContain("training");
         assertThat(again.out().lines().findFirst().orElseThrow()).contains("id", "clip", "status", "top-1", "size");
-        assertThat(again.out().lines()).filteredOn(l -> l.startsWith("*")).singleElement().asString().contains(best);
+        assertThat(again.out().lines()).noneMatch(l -> l.startsWith("*"));
+        assertThat(again.out()).contains("mean top-1", "95% CI", "test-set se")
+                .contains("no clear best with one seed per configuration");
 
         Bnn runs = Bnn.run("runs", "--dir", out.resolve("runs").toString(), "--sort", "testTop1", "--desc", "--json");
 

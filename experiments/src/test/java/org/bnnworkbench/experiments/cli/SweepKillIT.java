@@ -122,4 +122,46 @@ class SweepKillIT {
         assertThat(new RunStore(folder.resolve("runs")).list()).hasSize(3)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
     }
+
+    @Test
+    void aRepeatedSweepKilledMidwayTrainsOnlyTheMissingSeedsAndSummarisesEachConfiguration() throws Exception {
+        String repeated = SWEEP.replace("\"trainLimit\": 4096", "\"trainLimit\": 2048")
+                .replace("\"clip\": [0.8, 1.0, 1.3]}}", "\"clip\": [1.0, 1.3]}, \"repeats\": 3}");
+        Path file = Files.writeString(temp.resolve("repeats.json"), repeated);
+        Path folder = temp.resolve("repeats");
+        Process first = sweep(file, folder, "first");
+
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (journal(folder).size() < 2) {
+            assertThat(first.isAlive()).as("the sweep ended early: " + output("first")).isTrue();
+            assertThat(System.currentTimeMillis()).as("two runs did not finish in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        while (countRecords(folder.resolve("runs")) < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        first.destroyForcibly(); // kill -9
+        first.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle child : first.toHandle().descendants().toList()) {
+            child.onExit().get(20, TimeUnit.SECONDS);
+        }
+        List<String> atKill = journal(folder);
+        assertThat(atKill).as("the kill landed while the third run trained").hasSize(2);
+
+        Process second = sweep(file, folder, "second");
+        assertThat(second.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).as("the resumed sweep ends").isTrue();
+
+        assertThat(second.exitValue()).as(output("second")).isZero();
+        assertThat(output("second")).contains("6 points, 2 with results already, 4 to run")
+                .contains("clip=1, seed 43: training").doesNotContain("clip=1, seed 42: training");
+        List<String> lines = journal(folder);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.subList(0, 2)).as("the finished seeds are kept as they were").isEqualTo(atKill);
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        assertThat(summary).hasSize(3);
+        assertThat(summary.get(1)).startsWith("1,3,42 43 44,0,");
+        assertThat(summary.get(2)).startsWith("1.3,3,42 43 44,0,");
+        assertThat(Files.readAllLines(folder.resolve("comparisons.csv")).get(1)).startsWith("clip=1,clip=1.3,paired,3,");
+        assertThat(output("second")).containsAnyOf("no clear best at n = 3", "best: clip=");
+    }
 }

@@ -46,10 +46,58 @@ class SweepFileTest {
         "{\"base\": {\"arch\": \"bnn-small\"}, \"random\": {\"samples\": 2, \"space\": {\"lr\": {\"min\": 0.001, \"max\": 0.01, \"step\": 2}}}} | random.space.lr.step: unknown field",
         "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"clip\": [1.0]}, \"random\": {\"samples\": 2, \"space\": {\"clip\": [0.5]}}} | random.space.clip: 'clip' is in grid too",
         "{\"base\": {\"arch\": \"bnn-small\"}, \"parallel\": 0}                     | parallel: expects a positive integer",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"repeats\": 0}                      | repeats: expects a positive integer",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"repeats\": 1001}                   | repeats: expects at most 1000 seeds",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"repeats\": \"5\"}                  | repeats: expects a positive integer",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"seeds\": []}                       | seeds: expects a non-empty list",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"seeds\": [1, 2.5]}                 | seeds[1]: expects an integer seed, got 2.5",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"seeds\": [1, 2, 1]}                | seeds[2]: 1 is listed twice",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"repeats\": 3, \"seeds\": [1, 2]}  | repeats: is 3 but seeds lists 2",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"seed\": [1, 2]}, \"repeats\": 2} | repeats: the seed is swept in grid or random too",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": [{\"params\": {}}]}} | grid.arch[0].arch: missing",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": [{\"arch\": \"resnete-mini\", \"size\": 1}]}} | grid.arch[0].size: unknown field",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": [{\"arch\": \"resnete-mini\", \"params\": {\"growthRate\": 8}}]}} | grid.arch[0].params.growthRate: unknown parameter 'growthRate'",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": [{\"arch\": \"resnete-mini\", \"params\": {\"width\": 0}}]}} | grid.arch[0].params.width: expects",
+        "{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": [{\"arch\": \"resnete-mini\", \"params\": {\"clip\": 1}}]}} | grid.arch[0].params.clip: 'clip' is not a parameter of resnete-mini",
     })
     void aMistakeIsOneMessageNamingTheField(String json, String message) {
         assertThatThrownBy(() -> SweepFile.parse(json, "test")).isInstanceOf(SweepFileException.class)
                 .hasMessageStartingWith(message).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void repeatsTrainEveryConfigurationWithTheBaseSeedAndTheNextOnes() {
+        Sweep sweep = SweepFile.parse("{\"base\": {\"arch\": \"bnn-small\", \"seed\": 42}, "
+                + "\"grid\": {\"clip\": [1.0, 1.3]}, \"repeats\": 3}", "test");
+
+        assertThat(sweep.trainingSeeds()).containsExactly(42L, 43L, 44L);
+        assertThat(sweep.repeats()).isEqualTo(3);
+        assertThat(sweep.configurations()).isEqualTo(2);
+        assertThat(sweep.size()).isEqualTo(6);
+    }
+
+    @Test
+    void seedsAreListedOrGivenWithAMatchingRepeats() {
+        String base = "{\"base\": {\"arch\": \"bnn-small\"}, ";
+        assertThat(SweepFile.parse(base + "\"seeds\": [7, 1, 99]}", "t").trainingSeeds()).containsExactly(7L, 1L, 99L);
+        assertThat(SweepFile.parse(base + "\"seeds\": [7, 1], \"repeats\": 2}", "t").trainingSeeds())
+                .containsExactly(7L, 1L);
+        assertThat(SweepFile.parse(base + "\"grid\": {\"clip\": [1.0]}}", "t").trainingSeeds())
+                .as("without repeats, the base seed alone").containsExactly(42L);
+    }
+
+    @Test
+    void anArchOfTheGridCanCarryItsOwnParameters() {
+        Sweep sweep = SweepFile.parse("{\"base\": {\"arch\": \"bnn-small\"}, \"grid\": {\"arch\": ["
+                + "{\"arch\": \"meliusnet-mini\", \"params\": {\"blocks\": [2, 1]}}, \"resnete-mini\"]}}", "t");
+
+        var points = sweep.points();
+        assertThat(points.get(0).settings().arch()).isEqualTo("meliusnet-mini");
+        assertThat(points.get(0).settings().params()).containsEntry("blocks", "2,1");
+        assertThat(points.get(0).valueTexts()).containsEntry("arch", "meliusnet-mini (blocks=2,1)");
+        assertThat(points.get(0).jsonValues()).containsEntry("arch", "meliusnet-mini (blocks=2,1)");
+        assertThat(points.get(1).settings().arch()).isEqualTo("resnete-mini");
+        assertThat(points.get(1).settings().params()).isEmpty();
     }
 
     @Test

@@ -72,7 +72,7 @@ class SweepJournalTest {
     }
 
     @Test
-    void theResultsTableQuotesTextWithCommasAndMarksTheBestCompletedRun() {
+    void theResultsTableQuotesTextWithCommasAndMarksNoBestFromOneSeedEach() {
         var diverged = new JournalEntry("p002-cccccccc", 2, Map.of("blocks", "2,2"), 42, RunStatus.DIVERGED, 0.99,
                 null, null, 1.0, "runs/p002-cccccccc/run.json", null, "diverged");
         var withBlocks = new JournalEntry("p001-bbbbbbbb", 1, Map.of("blocks", "2,0"), 42, RunStatus.COMPLETED, 0.6,
@@ -81,9 +81,30 @@ class SweepJournalTest {
         String csv = ResultsCsv.text(java.util.List.of("blocks"), java.util.List.of(withBlocks, diverged));
 
         assertThat(csv.lines()).containsExactly(
-                "id,blocks,seed,status,testTop1,modelSizeBytes,ops,wallSeconds,best",
-                "p001-bbbbbbbb,\"2,0\",42,completed,0.6,10464,0.0001,0.8,true",
-                "p002-cccccccc,\"2,2\",42,diverged,0.99,,,1,false");
+                "id,blocks,seed,status,testTop1,testImages,testSetError,modelSizeBytes,ops,wallSeconds,best",
+                "p001-bbbbbbbb,\"2,0\",42,completed,0.6,,,10464,0.0001,0.8,false",
+                "p002-cccccccc,\"2,2\",42,diverged,0.99,,,,,1,false");
+    }
+
+    @Test
+    void theResultsTableGivesEachRunsTestSetErrorAndMarksTheRunsOfAClearlyBestConfiguration() {
+        var rows = new java.util.ArrayList<JournalEntry>();
+        double[][] accuracies = {{0.80, 0.81, 0.79}, {0.90, 0.91, 0.89}};
+        for (int c = 0; c < 2; c++) {
+            for (int s = 0; s < 3; s++) {
+                String id = "p00" + c + "-" + s + "aaaaaaa";
+                rows.add(new JournalEntry(id, 2 * s + c, Map.of("clip", c == 0 ? 1.0 : 1.3), 42 + s,
+                        RunStatus.COMPLETED, accuracies[c][s], 1L, 1.0, 1.0, "runs/" + id + "/run.json", null, "done",
+                        2000));
+            }
+        }
+
+        var lines = ResultsCsv.text(java.util.List.of("clip"), rows).lines().toList();
+
+        assertThat(lines.get(1)).isEqualTo("p000-0aaaaaaa,1,42,completed,0.8,2000,0.00894427,1,1,1,false");
+        assertThat(lines.get(4)).isEqualTo("p001-0aaaaaaa,1.3,42,completed,0.9,2000,0.00670820,1,1,1,true"
+                .replace("0.00670820", "0.0067082"));
+        assertThat(lines).filteredOn(l -> l.endsWith(",true")).hasSize(3);
     }
 
     @Test
@@ -94,8 +115,8 @@ class SweepJournalTest {
                 .points().get(0);
 
         assertThat(ResultsCsv.text(java.util.List.of("seed"), java.util.List.of(entry)).lines()).containsExactly(
-                "id,seed,status,testTop1,modelSizeBytes,ops,wallSeconds,best",
-                "p000-aaaaaaaa,7,completed,0.5,1,1,1,true");
+                "id,seed,status,testTop1,testImages,testSetError,modelSizeBytes,ops,wallSeconds,best",
+                "p000-aaaaaaaa,7,completed,0.5,,,1,1,1,false");
         assertThat(point.jsonValues().get("seed")).isEqualTo(7L);
         assertThat(point.settings().config().seed()).isEqualTo(7L);
     }

@@ -2,6 +2,7 @@ package org.bnnworkbench.experiments.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,48 @@ class SweepPointsTest {
         assertThat(otherBase.get(0).id()).startsWith("p000-").isNotEqualTo(points.get(0).id());
         assertThat(reordered.get(0).id()).as("same index, other settings").startsWith("p000-")
                 .isNotEqualTo(points.get(0).id());
+    }
+
+    @Test
+    void repeatsRunInRoundsOfSeedsAndEachSeedHasItsOwnIdUnderItsConfigurationsNumber() {
+        List<SweepPoint> points = sweep("\"grid\": {\"clip\": [1.0, 1.3]}, \"repeats\": 3").points();
+
+        assertThat(points).hasSize(6);
+        assertThat(points).extracting(SweepPoint::seed).containsExactly(42L, 42L, 43L, 43L, 44L, 44L);
+        assertThat(points).extracting(SweepPoint::configuration).containsExactly(0, 1, 0, 1, 0, 1);
+        assertThat(points).extracting(SweepPoint::index).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(points).extracting(p -> p.settings().config().clip())
+                .containsExactly(1.0f, 1.3f, 1.0f, 1.3f, 1.0f, 1.3f);
+        assertThat(points).extracting(SweepPoint::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("p00[01]-[0-9a-f]{8}"));
+        assertThat(points.get(2).id()).startsWith("p000-");
+        assertThat(points.get(2).values()).isEqualTo(points.get(0).values());
+    }
+
+    @Test
+    void moreRepeatsKeepTheIdsOfTheSeedsAlreadyRunAndOneRepeatKeepsTheIdsOfASweepWithoutRepeats() {
+        List<String> none = sweep("\"grid\": {\"clip\": [1.0, 1.3]}").points().stream().map(SweepPoint::id).toList();
+        List<String> one = sweep("\"grid\": {\"clip\": [1.0, 1.3]}, \"repeats\": 1").points().stream()
+                .map(SweepPoint::id).toList();
+        List<String> three = sweep("\"grid\": {\"clip\": [1.0, 1.3]}, \"repeats\": 3").points().stream()
+                .map(SweepPoint::id).toList();
+        List<String> five = sweep("\"grid\": {\"clip\": [1.0, 1.3]}, \"repeats\": 5").points().stream()
+                .map(SweepPoint::id).toList();
+
+        assertThat(one).isEqualTo(none);
+        assertThat(three.subList(0, 2)).isEqualTo(none);
+        assertThat(five.subList(0, 6)).isEqualTo(three);
+    }
+
+    @Test
+    void aJournalWrittenBeforeRepeatsExistedKeepsItsIds() throws Exception {
+        // the clip sweep of docs/examples was run on 2026-11-26, before repeats; its journal's ids must still match
+        Path folder = Path.of("..", "docs", "examples", "clip-sweep");
+        Sweep sweep = SweepFile.read(folder.resolve("sweep.json"));
+        var journal = SweepJournal.read(folder.resolve("journal.jsonl")).entries();
+
+        assertThat(journal).hasSize(4);
+        assertThat(sweep.points()).extracting(SweepPoint::id).containsExactlyElementsOf(journal.keySet());
     }
 
     @Test

@@ -53,7 +53,7 @@ class SweepRunnerTest {
         assertThat(result.results()).hasSize(2).allSatisfy(e -> assertThat(e.status()).isEqualTo(RunStatus.COMPLETED));
         assertThat(result.ranNow()).isEqualTo(2);
         assertThat(result.isComplete()).isTrue();
-        assertThat(result.best()).isPresent();
+        assertThat(result.highest()).isPresent();
         assertThat(events.get(0)).isInstanceOfSatisfying(SweepEvent.Started.class, s -> {
             assertThat(s.points()).hasSize(2);
             assertThat(s.toRun()).isEqualTo(2);
@@ -84,31 +84,87 @@ class SweepRunnerTest {
     }
 
     @Test
-    void resultsCsvHoldsOneRowPerRunWithEverySweptValueAndTheBestMarked() throws IOException {
+    void resultsCsvHoldsOneRowPerRunWithEverySweptValueAndNoBestFromOneSeed() throws IOException {
         Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"random\": {\"samples\": 1, \"space\": "
                 + "{\"lr\": {\"min\": 1e-3, \"max\": 1e-2, \"log\": true}}}");
 
         SweepResult result = runner(sweep, temp).run();
 
         List<String> lines = Files.readAllLines(temp.resolve("results.csv"));
-        assertThat(lines.get(0)).isEqualTo("id,clip,lr,seed,status,testTop1,modelSizeBytes,ops,wallSeconds,best");
+        assertThat(lines.get(0)).isEqualTo("id,clip,lr,seed,status,testTop1,testImages,testSetError,modelSizeBytes,ops,"
+                + "wallSeconds,best");
         assertThat(lines).hasSize(3);
         for (int i = 0; i < 2; i++) {
             String[] cells = lines.get(i + 1).split(",");
             JournalEntry entry = result.results().get(i);
-            assertThat(cells).hasSize(10);
+            assertThat(cells).hasSize(12);
             assertThat(cells[0]).isEqualTo(result.points().get(i).id());
             assertThat(Double.parseDouble(cells[1])).isEqualTo(i == 0 ? 0.8 : 1.3);
             assertThat(Float.parseFloat(cells[2])).isEqualTo(result.points().get(i).settings().config().learningRate());
             assertThat(cells[3]).isEqualTo("42");
             assertThat(cells[4]).isEqualTo("completed");
             assertThat(Double.parseDouble(cells[5])).isEqualTo(entry.testTop1()).isBetween(0.0, 1.0);
-            assertThat(Long.parseLong(cells[6])).isPositive();
-            assertThat(Double.parseDouble(cells[7])).isPositive();
-            assertThat(Double.parseDouble(cells[8])).isPositive();
-            assertThat(cells[9]).isEqualTo(Boolean.toString(entry.id().equals(result.best().get().id())));
+            assertThat(Integer.parseInt(cells[6])).isEqualTo(entry.testImages()).isPositive();
+            double p = entry.testTop1();
+            assertThat(Double.parseDouble(cells[7])).isCloseTo(Math.sqrt(p * (1 - p) / entry.testImages()),
+                    org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Long.parseLong(cells[8])).isPositive();
+            assertThat(Double.parseDouble(cells[9])).isPositive();
+            assertThat(Double.parseDouble(cells[10])).isPositive();
+            // one seed per configuration never makes a best: the seed alone moves accuracy
+            assertThat(cells[11]).isEqualTo("false");
         }
-        assertThat(lines).filteredOn(l -> l.endsWith(",true")).hasSize(1);
+    }
+
+    @Test
+    void repeatsWritePerSeedRunsASummaryAndAPairedComparison() throws IOException {
+        Sweep sweep = sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"repeats\": 3");
+
+        SweepResult result = runner(sweep, temp).run();
+
+        assertThat(result.results()).hasSize(6).allSatisfy(e -> assertThat(e.status()).isEqualTo(RunStatus.COMPLETED));
+        for (SweepPoint p : result.points()) {
+            var record = RunRecordJson.read(temp.resolve("runs").resolve(p.id()).resolve("run.json"));
+            assertThat(((Number) record.config().get("seed")).longValue()).isEqualTo(p.seed());
+        }
+        List<String> summary = Files.readAllLines(temp.resolve("summary.csv"));
+        assertThat(summary.get(0)).isEqualTo("clip,n,seeds,notCompleted,mean,sd,ci95Low,ci95High,testImages,"
+                + "testSetError,modelSizeBytes,ops,rank,best");
+        assertThat(summary).hasSize(3);
+        SweepSummary stats = result.summary();
+        for (int c = 0; c < 2; c++) {
+            String[] cells = summary.get(c + 1).split(",");
+            var configuration = stats.configurations().get(c);
+            double[] accuracies = result.results().stream().filter(e -> stats.configurationOf(e) == configuration)
+                    .mapToDouble(JournalEntry::testTop1).toArray();
+            assertThat(accuracies).hasSize(3);
+            double mean = (accuracies[0] + accuracies[1] + accuracies[2]) / 3;
+            assertThat(cells[0]).isEqualTo(c == 0 ? "0.8" : "1.3");
+            assertThat(cells[1]).isEqualTo("3");
+            assertThat(cells[2]).isEqualTo("42 43 44");
+            assertThat(Double.parseDouble(cells[4])).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(Double.parseDouble(cells[6])).isLessThanOrEqualTo(mean);
+            assertThat(Double.parseDouble(cells[7])).isGreaterThanOrEqualTo(mean);
+            assertThat(cells[8]).isEqualTo("128");
+        }
+        List<String> comparisons = Files.readAllLines(temp.resolve("comparisons.csv"));
+        assertThat(comparisons).hasSize(2);
+        assertThat(comparisons.get(0)).isEqualTo("a,b,method,n,difference,ci95Low,ci95High,distinguishable");
+        assertThat(comparisons.get(1)).startsWith("clip=0.8,clip=1.3,paired,3,");
+    }
+
+    @Test
+    void resumingARepeatedSweepTrainsOnlyTheMissingSeeds() throws IOException {
+        runner(sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"repeats\": 2"), temp).run();
+        List<String> before = Files.readAllLines(temp.resolve("journal.jsonl"));
+
+        SweepResult more = runner(sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"repeats\": 3"), temp).run();
+
+        assertThat(more.ranNow()).as("only seed 44 of each configuration").isEqualTo(2);
+        List<String> after = Files.readAllLines(temp.resolve("journal.jsonl"));
+        assertThat(after).hasSize(6);
+        assertThat(after.subList(0, 4)).isEqualTo(before);
+        assertThat(more.summary().configurations()).allSatisfy(c -> assertThat(c.n()).isEqualTo(3));
     }
 
     @Test

@@ -124,6 +124,8 @@ final class RunsCommand implements Subcommand {
             var row = new LinkedHashMap<String, Object>(r.values());
             row.put("folder", r.folder().toString());
             row.put("resumable", r.resumable());
+            row.put("testImages", r.testImages());
+            row.put("testSetError", r.testSetError() == null ? null : r.testSetError().standardError());
             row.put("message", r.message());
             list.add(row);
         }
@@ -141,7 +143,7 @@ final class RunsCommand implements Subcommand {
         var rows = new ArrayList<List<String>>();
         rows.add(columns.stream().map(RunsCommand::heading).toList());
         for (RunSummary r : runs) {
-            rows.add(columns.stream().map(c -> cell(c, r.value(c))).toList());
+            rows.add(columns.stream().map(c -> c.equals("testTop1") ? accuracy(r) : cell(c, r.value(c))).toList());
         }
         int[] widths = new int[columns.size()];
         rows.forEach(row -> {
@@ -158,9 +160,16 @@ final class RunsCommand implements Subcommand {
         }
     }
 
+    /** E.g. {@code 80.50% ± 0.89}: the accuracy and its test-set standard error in points. */
+    static String accuracy(RunSummary r) {
+        String top1 = cell("testTop1", r.testTop1());
+        return r.testSetError() == null ? top1
+                : top1 + String.format(Locale.ROOT, " \u00b1 %.2f", 100 * r.testSetError().standardError());
+    }
+
     private static String heading(String column) {
         return switch (column) {
-            case "testTop1" -> "top-1";
+            case "testTop1" -> "top-1 \u00b1 se";
             case "modelSizeBytes" -> "size";
             case "ops" -> "OPs";
             case "wallSeconds" -> "seconds";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.stats.TestSetError;
 
 /**
  * One line of a run store's list: what the run was (architecture, overrides, data set, every hyperparameter), how it
@@ -17,11 +18,13 @@ import org.bnnworkbench.experiments.run.RunStatus;
  * @param modelSizeBytes null for a record written before costs were recorded
  * @param ops            OPs = FLOPs + BOPs / 64 under BMXNet's counting; null like {@code modelSizeBytes}
  * @param resumable      an interrupted or cancelled run with a checkpoint to continue from
+ * @param testImages     the test images its accuracy was measured on; null if the record does not say
  */
 public record RunSummary(String id, Path folder, RunStatus status, String message, String arch,
                          Map<String, String> params, boolean fullPrecision, String dataset, Map<String, Object> config,
                          int epochs, double testTop1, long parameters, Long modelSizeBytes, Double ops,
-                         double wallSeconds, Instant startedAt, Instant finishedAt, boolean resumable) {
+                         double wallSeconds, Instant startedAt, Instant finishedAt, boolean resumable,
+                         Integer testImages) {
 
     /** The keys of the run's own fields, in the order of {@link #values()}; then come config and override keys. */
     public static final List<String> FIELDS = List.of("id", "status", "arch", "fullPrecision", "dataset", "epochs",
@@ -41,7 +44,17 @@ public record RunSummary(String id, Path folder, RunStatus status, String messag
         return new RunSummary(id, folder, status, record.message(), record.arch(), record.params(),
                 record.fullPrecision(), dataset, record.config(), record.epochs(), record.testTop1(),
                 record.parameters(), size, ops, record.wallSeconds(), record.startedAt(), record.finishedAt(),
-                resumable);
+                resumable, record.dataset() == null || record.dataset().testImages() < 1 ? null
+                        : record.dataset().testImages());
+    }
+
+    /**
+     * The sampling error of the run's test top-1 on its test set (binomial), or null when the number of test images
+     * is unknown or the run has no accuracy yet.
+     */
+    public TestSetError testSetError() {
+        return testImages == null || epochs == 0 || !(testTop1 >= 0 && testTop1 <= 1) ? null
+                : new TestSetError(testTop1, testImages);
     }
 
     /**

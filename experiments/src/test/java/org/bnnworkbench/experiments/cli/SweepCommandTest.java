@@ -103,8 +103,15 @@ class SweepCommandTest {
         assertThat(listed.get(0).get("status").asText()).isEqualTo("completed");
         assertThat(listed.get(0).get("growthRate").asText()).isEqualTo("16");
 
+        double top1 = listed.get(0).get("testTop1").asDouble();
+        int images = listed.get(0).get("testImages").asInt();
+        assertThat(listed.get(0).get("testSetError").asDouble())
+                .isCloseTo(Math.sqrt(top1 * (1 - top1) / images), org.assertj.core.data.Offset.offset(1e-12));
+
         Bnn table = Bnn.run("runs", "--dir", out.resolve("runs").toString(), "--filter", "clip>1");
         assertThat(table.out().lines()).hasSize(2).first().asString().endsWith("clip");
+        assertThat(table.out().lines().skip(1).findFirst().orElseThrow()).contains(String.format(java.util.Locale.ROOT,
+                " \u00b1 %.2f", 100 * Math.sqrt(top1 * (1 - top1) / images)).substring(0, 4));
         assertOneLine(Bnn.run("runs", "--dir", out.toString(), "--filter", "clip"), ExitCode.USAGE,
                 "bnn runs: --filter 'clip' is not key=value");
     }

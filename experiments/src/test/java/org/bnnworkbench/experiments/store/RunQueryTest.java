@@ -17,7 +17,7 @@ class RunQueryTest {
                 42, 0, false, 0, 0);
         Map<String, String> params = growthRate == null ? Map.of() : Map.of("growthRate", growthRate);
         return new RunSummary(id, Path.of(id), status, "", "bnn-small", params, false, "fashion-mnist-subset",
-                config.asMap(), 1, top1, 1000, size, size == null ? null : size * 10.0, 1.0, null, null, false);
+                config.asMap(), 1, top1, 1000, size, size == null ? null : size * 10.0, 1.0, null, null, false, null);
     }
 
     private static final List<RunSummary> RUNS = List.of(

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.experiments.replication.ClaimCheck;
 import org.bnnworkbench.experiments.replication.Replication;
+import org.bnnworkbench.experiments.replication.ReplicationMarkdown;
 import org.bnnworkbench.experiments.replication.Study;
 import org.bnnworkbench.experiments.replication.StudyFolder;
 import org.bnnworkbench.experiments.replication.StudyManifest;
@@ -45,12 +46,13 @@ final class ReplicateCommand implements Subcommand {
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "usage: bnn replicate --out DIR [--quick] [--only NAME,...] [--studies FOLDER] [--parallel N]",
+                "usage: bnn replicate --out DIR [--quick] [--only NAME,...] [--studies FOLDER] [--parallel N] [--markdown]",
                 "  --out       folder for one sweep folder per study, DIR/<study>/; an existing one is resumed",
                 "  --quick     the smoke version: every study with one short epoch on a few images and 2 seeds",
                 "  --only      run only these studies (comma-separated), e.g. --only clip,scaling",
                 "  --studies   a folder with studies.json and its sweep files instead of the shipped ones",
                 "  --parallel  points to train at once within a study (default 1)",
+                "  --markdown  print each study's tables as Markdown (as docs/replications.md holds them)",
                 "",
                 "Studies shipped: " + StudyManifest.shipped().names() + " (see docs/replications.md).",
                 "Each study folder holds the sweep's runs, journal.jsonl, results.csv, summary.csv, comparisons.csv",
@@ -65,7 +67,7 @@ final class ReplicateCommand implements Subcommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Options options = new Options(COMMAND).value("out").value("only").value("studies").value("parallel")
-                .flag("quick").parse(args);
+                .flag("quick").flag("markdown").parse(args);
         if (!options.positional().isEmpty()) {
             throw options.problem("takes no file arguments, got '" + options.positional().get(0) + "'");
         }
@@ -102,7 +104,12 @@ final class ReplicateCommand implements Subcommand {
                 continue;
             }
             try {
-                print(StudyFolder.read(studyFolder), out);
+                StudyFolder read = StudyFolder.read(studyFolder);
+                if (options.isSet("markdown")) {
+                    out.println(ReplicationMarkdown.of(read));
+                } else {
+                    print(read, out);
+                }
             } catch (IOException e) {
                 throw new CommandFailedException(COMMAND + ": " + studyFolder + ": " + e.getMessage());
             }

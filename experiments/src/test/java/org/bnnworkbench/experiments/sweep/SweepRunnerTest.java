@@ -154,6 +154,21 @@ class SweepRunnerTest {
     }
 
     @Test
+    void twoConfigurationsThatDifferByANegligibleAmountAreNotDeclaredABest() throws IOException {
+        SweepResult result = runner(sweep("\"grid\": {\"clip\": [1.3, 1.3001]}, \"repeats\": 3"), temp).run();
+
+        SweepSummary summary = result.summary();
+        assertThat(summary.configurations()).hasSize(2).allSatisfy(c -> assertThat(c.n()).isEqualTo(3));
+        assertThat(summary.ranking().hasClearBest()).isFalse();
+        assertThat(summary.ranking().verdict()).startsWith("no clear best at n = 3");
+        assertThat(Files.readAllLines(temp.resolve("results.csv")).subList(1, 7)).allSatisfy(
+                row -> assertThat(row).endsWith(",false"));
+        assertThat(Files.readAllLines(temp.resolve("summary.csv")).subList(1, 3)).allSatisfy(
+                row -> assertThat(row).endsWith(",false"));
+        assertThat(Files.readAllLines(temp.resolve("comparisons.csv")).get(1)).endsWith(",false");
+    }
+
+    @Test
     void resumingARepeatedSweepTrainsOnlyTheMissingSeeds() throws IOException {
         runner(sweep("\"grid\": {\"clip\": [0.8, 1.3]}, \"repeats\": 2"), temp).run();
         List<String> before = Files.readAllLines(temp.resolve("journal.jsonl"));

@@ -138,7 +138,7 @@ final class ReplicationSection {
             case PARTLY_REPRODUCED -> "some comparisons reproduce it, none contradicts it, the rest cannot tell";
             case CONTRADICTED -> "every comparison that is told apart goes against the claim";
             case MIXED -> "some comparisons reproduce it and some contradict it";
-            case NOT_DISTINGUISHABLE -> "no comparison's 95% interval excludes the other side at this number of"
+            case NOT_DISTINGUISHABLE -> "no comparison's 95% interval settles it either way at this number of"
                     + " seeds";
             case NO_DATA -> "the configurations have no completed runs to compare yet";
         };

@@ -90,6 +90,9 @@ public final class RunCharts {
         var groups = new ArrayList<IntervalCharts.Group>();
         designs.forEach((design, marks) -> groups.add(new IntervalCharts.Group(design, marks)));
         boolean named = configurations.size() <= MOST_LABELS;
+        if (named) {
+            roomForLabels(x, min, max);
+        }
         XYPlot plot = IntervalCharts.plot(groups, x, "test top-1 on " + dataset + " (%)", false, spread,
                 named ? ConfigurationStats::label : null);
         String title = dataset + ": test top-1 vs " + axis.noun() + " (your runs)";
@@ -157,6 +160,22 @@ public final class RunCharts {
             name = p.binary().designName() + (ofDesign > 1 ? ": " + name : "");
         }
         return name + String.format(Locale.ROOT, " (gap %.2f)", p.gapPoints());
+    }
+
+    /**
+     * Widens the cost axis on the right so that the rightmost mark sits at most at 70% of it: the names are written to
+     * the right of the marks and would otherwise run off the plot.
+     */
+    private static void roomForLabels(ValueAxis x, double min, double max) {
+        if (x instanceof LogAxis log) {
+            double lower = log.getLowerBound();
+            double upper = Math.pow(10, Math.log10(lower) + (Math.log10(max) - Math.log10(lower)) / 0.7);
+            log.setRange(lower, Math.max(upper, log.getUpperBound()));
+        } else {
+            double span = max > min ? max - min : Math.max(Math.abs(max) * 0.2, 1e-9);
+            double lower = min - 0.1 * span;
+            x.setRange(lower, lower + (max + 0.02 * span - lower) / 0.7);
+        }
     }
 
     static double x(CostAxis axis, RunRecord.Cost cost, boolean kib) {

@@ -136,11 +136,16 @@ public final class PdfReport {
             }
         } else if (part instanceof ReportPart.ChartPart c) {
             float height = width * CHART_HEIGHT / CHART_WIDTH;
+            // the chart and its caption on one page: about 3.4 points a character of the caption's 7.5-point font
+            float caption = 10 * (float) Math.ceil(c.chart().caption().length() * 3.4f / width) + 12;
+            if (writer.getVerticalPosition(false) - document.bottom() < height + caption) {
+                document.newPage();
+            }
             document.add(drawing(writer, width, height, CHART_WIDTH, CHART_HEIGHT,
                     g -> c.chart().chart().draw(g, new Rectangle2D.Double(0, 0, CHART_WIDTH, CHART_HEIGHT))));
-            var caption = new Paragraph(c.chart().caption(), SMALL);
-            caption.setSpacingAfter(8);
-            document.add(caption);
+            var text = new Paragraph(c.chart().caption(), SMALL);
+            text.setSpacingAfter(8);
+            document.add(text);
         } else if (part instanceof ReportPart.DiagramPart d) {
             NetworkDiagram diagram = NetworkDiagram.of(d.design());
             Dimension size = diagram.size();

@@ -96,11 +96,6 @@ public final class ReportInputs {
         return new Contents(runs, sweeps, studies);
     }
 
-    /** Whether the folder is a replication study's ({@code study.json}) or holds study folders. */
-    public static boolean isStudyOrStudies(Path folder) {
-        return StudyFolder.isStudy(folder) || !studiesIn(folder).isEmpty();
-    }
-
     private static List<Path> studiesIn(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();

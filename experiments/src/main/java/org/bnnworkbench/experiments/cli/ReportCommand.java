@@ -14,8 +14,9 @@ import org.bnnworkbench.experiments.report.ReportFormat;
 import org.bnnworkbench.experiments.report.ReportInputs;
 
 /**
- * {@code bnn report RUN_OR_SWEEP_DIR... [--published] --out report.html|report.pdf}: a comparison report of runs and
- * sweeps, as a self-contained HTML file or a PDF, with the CSV file of every table in {@code <report>-files/}.
+ * {@code bnn report DIR... [--published] --out report.html|report.pdf}: a comparison report of runs, sweeps and
+ * replication studies, as a self-contained HTML file or a PDF, with the CSV file of every table in
+ * {@code <report>-files/}.
  */
 final class ReportCommand implements Subcommand {
 
@@ -28,14 +29,17 @@ final class ReportCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "write a comparison report (HTML or PDF, with CSV tables) of runs and sweeps ('bnn help report')";
+        return "write a comparison report (HTML or PDF, with CSV tables) of runs, sweeps and replication studies"
+                + " ('bnn help report')";
     }
 
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "usage: bnn report RUN_OR_SWEEP_DIR... [--published] [--title TEXT] --out report.html|report.pdf",
-                "  RUN_OR_SWEEP_DIR  a run folder (holds run.json) or a sweep folder (holds journal.jsonl); several",
+                "usage: bnn report DIR... [--published] [--title TEXT] --out report.html|report.pdf",
+                "  DIR               a run folder (holds run.json), a sweep folder (holds journal.jsonl), a replication",
+                "                    study's folder (holds study.json) or a folder of study folders (bnn replicate",
+                "                    --out DIR); several",
                 "  --published       add the comparison with the published ImageNet tables (charts, table, citations)",
                 "  --title           the report's title (default: BNN Workbench comparison report)",
                 "  --out             the report: .html (self-contained, charts as SVG) or .pdf; the CSV file of every",
@@ -49,7 +53,7 @@ final class ReportCommand implements Subcommand {
         Options options = new Options(COMMAND).value("out").value("title").flag("published").parse(args);
         if (options.positional().isEmpty()) {
             throw options.problem("expects one or more run or sweep folders, e.g. bnn report sweeps/clip --out"
-                    + " report.html");
+                    + " report.html (or replication studies: bnn report replications --out report.html)");
         }
         String outText = options.string("out").orElseThrow(() -> options.problem("--out is required: the report"
                 + " file, ending in .html or .pdf"));

@@ -113,6 +113,19 @@ final class ChartStyle {
         return axis;
     }
 
+    /**
+     * A percentage axis that does not zoom in below two points, for the published results (numbers as printed, with
+     * no test-set size to tell their noise; the user's own runs use {@link
+     * org.bnnworkbench.experiments.stats.AccuracyScale} instead).
+     */
+    static NumberAxis accuracyAxis(String label) {
+        var y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeMinimumSize(2.0);
+        y.setUpperMargin(0.1);
+        return y;
+    }
+
     /** A log axis when the values span more than a factor of ten, else a linear one; the label says which. */
     static ValueAxis costAxis(String label, double min, double max) {
         if (min > 0 && max / min > 10) {

@@ -35,6 +35,8 @@ public final class HtmlReport {
             figure.diagram svg { width: min(100%, 480px); }
             figcaption { font-size: 0.88em; color: #444; margin-top: 0.3em; }
             footer { margin-top: 3em; font-size: 0.8em; color: #777; }
+            p.note { border-left: 4px solid #4e79a7; background: #eef3f8; padding: 0.5em 0.8em; font-weight: 600; }
+            p.note.warning { border-left-color: #c0392b; background: #fdecea; color: #7b1d14; }
             """;
 
     /** What a block diagram shows; the PDF uses the same words. */
@@ -83,6 +85,9 @@ public final class HtmlReport {
             out.append("<h3>").append(escape(h.text())).append("</h3>\n");
         } else if (part instanceof ReportPart.Text t) {
             out.append("<p>").append(escape(t.text())).append("</p>\n");
+        } else if (part instanceof ReportPart.Note n) {
+            out.append(n.warning() ? "<p class=\"note warning\">" : "<p class=\"note\">").append(escape(n.text()))
+                    .append("</p>\n");
         } else if (part instanceof ReportPart.Code c) {
             out.append("<pre><code>").append(escape(c.text())).append("</code></pre>\n");
         } else if (part instanceof ReportPart.Items list) {
@@ -102,7 +107,8 @@ public final class HtmlReport {
         }
     }
 
-    private static void table(StringBuilder out, Table t, String csvFolder) {
+    private static void table(StringBuilder out, Table all, String csvFolder) {
+        Table t = all.shown();
         out.append("<div class=\"scroll\"><table class=\"data\" id=\"table-").append(escape(t.id())).append("\">\n")
                 .append("<caption>").append(escape(t.caption())).append("</caption>\n<thead><tr>");
         for (int i = 0; i < t.columns().size(); i++) {

@@ -2,6 +2,7 @@ package org.bnnworkbench.experiments.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.bnnworkbench.experiments.stats.AccuracyScale;
 import org.bnnworkbench.experiments.stats.ConfigurationStats;
 import org.bnnworkbench.experiments.stats.Interval;
@@ -21,11 +23,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -34,8 +39,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * Accuracy charts that show how sure each number is: per configuration the mean test top-1 with its 95 % interval as
  * an error bar (Student t over the seeds; for a configuration of one run, that run's test-set interval), every seed's
- * run as a dot beside it, and a value axis that never zooms in below the noise ({@link AccuracyScale}). The reports,
- * the Compare tab and the Sweeps tab all draw these.
+ * run as a dot beside it, and a value axis that never zooms in below the noise ({@link AccuracyScale}). The sweeps'
+ * charts, the charts of your runs against size and OPs, the twin gap and the replication studies all draw these
+ * ({@link #plot}); the Compare tab and the Sweeps tab show the same charts.
  */
 public final class IntervalCharts {
 
@@ -46,8 +52,30 @@ public final class IntervalCharts {
             + "The value axis spans at least " + (int) AccuracyScale.NOISE_SPANS + " test-set standard errors, so "
             + "differences within the noise stay small.";
 
+    /** The dataset index of the means (with their intervals) and of the seeds' dots in a {@link #plot}. */
+    static final int MEANS = 0;
+    static final int SEEDS = 1;
+
     private static final double CATEGORY_JITTER = 0.07;
     private static final double CATEGORY_DODGE = 0.16;
+
+    /** A configuration drawn at x. */
+    record Mark(double x, ConfigurationStats stats) {
+    }
+
+    /** The marks of one series (one colour): a design, or one combination of the other swept values. */
+    record Group(String name, List<Mark> marks) {
+
+        Group {
+            marks = List.copyOf(marks);
+        }
+    }
+
+    /** Where a seed's dot goes: its configuration's x moved sideways by {@code offset}, from -1/2 to +1/2. */
+    @FunctionalInterface
+    interface Spread {
+        double at(double x, double offset);
+    }
 
     private IntervalCharts() {
     }
@@ -60,6 +88,13 @@ public final class IntervalCharts {
      * @param dataset the data set, for the axis label
      */
     public static ReportChart accuracyVs(SweepSummary summary, String parameter, String name, String dataset) {
+        return accuracyVs(summary, parameter, name, dataset, "sweep-" + RunCharts.slug(name) + "-"
+                + RunCharts.slug(parameter));
+    }
+
+    /** As {@link #accuracyVs(SweepSummary, String, String, String)}, with the chart's id given. */
+    public static ReportChart accuracyVs(SweepSummary summary, String parameter, String name, String dataset,
+                                         String id) {
         List<ConfigurationStats> done = summary.configurations().stream()
                 .filter(c -> c.hasResults() && c.values().containsKey(parameter)).toList();
         boolean numeric = !done.isEmpty() && done.stream().allMatch(c -> c.values().get(parameter) instanceof Number
@@ -77,8 +112,64 @@ public final class IntervalCharts {
         double max = done.stream().mapToDouble(c -> numeric ? number(c, parameter) : 0).max().orElse(1);
         boolean log = numeric && min > 0 && max / min > 20;
 
-        var groups = new LinkedHashMap<String, List<ConfigurationStats>>();
-        done.forEach(c -> groups.computeIfAbsent(others(c, parameter), k -> new ArrayList<>()).add(c));
+        var byOthers = new LinkedHashMap<String, List<ConfigurationStats>>();
+        done.forEach(c -> byOthers.computeIfAbsent(others(c, parameter), k -> new ArrayList<>()).add(c));
+        var groups = new ArrayList<Group>();
+        int g = 0;
+        for (Map.Entry<String, List<ConfigurationStats>> group : byOthers.entrySet()) {
+            var sorted = new ArrayList<>(group.getValue());
+            if (numeric) {
+                sorted.sort(java.util.Comparator.comparingDouble(c -> number(c, parameter)));
+            }
+            double dodge = numeric ? 0 : dodge(g, byOthers.size());
+            var marks = new ArrayList<Mark>();
+            for (ConfigurationStats c : sorted) {
+                marks.add(new Mark(numeric ? number(c, parameter)
+                        : categories.indexOf(ResultsCsv.value(c.values().get(parameter))) + dodge, c));
+            }
+            groups.add(new Group(group.getKey().isEmpty() ? name : group.getKey(), marks));
+            g++;
+        }
+
+        ValueAxis x;
+        Spread spread;
+        if (!numeric) {
+            x = categoryAxis(parameter, categories);
+            spread = categorySpread();
+        } else if (log) {
+            x = ChartStyle.logAxis(parameter + " (log scale)");
+            spread = (at, offset) -> at * Math.pow(max / min, offset * 0.012);
+        } else {
+            var axis = new NumberAxis(parameter);
+            axis.setAutoRangeIncludesZero(false);
+            axis.setAutoRangeMinimumSize(Math.max(Math.abs(max) * 0.2, 1e-9));
+            axis.setLowerMargin(0.08);
+            axis.setUpperMargin(0.08);
+            x = axis;
+            double span = max > min ? max - min : Math.max(Math.abs(max), 1);
+            spread = (at, offset) -> at + offset * 0.025 * span;
+        }
+        XYPlot plot = plot(groups, x, "test top-1 on " + dataset + " (%)", numeric, spread, null);
+        String title = name + ": test top-1 on " + dataset + " vs " + parameter;
+        var chart = new JFreeChart(title, ChartStyle.TITLE, plot, groups.size() > 1);
+        ChartStyle.apply(chart, seedsText(done));
+        verdict(chart, summary.ranking().verdict(), summary.ranking().hasClearBest());
+        int without = summary.configurations().size() - done.size();
+        return new ReportChart(id, title, chart,
+                String.format(Locale.ROOT, "%d configurations of %s with completed runs%s. %s", done.size(),
+                        name, without == 0 ? "" : "; " + without + " without any left out", LEGEND));
+    }
+
+    /**
+     * The plot every interval chart draws: per group one colour, per mark its mean (a square) with its error bar
+     * ({@link #interval}), each seed's run as an open dot spread a little sideways, the means of a group joined by a
+     * line when {@code lines}, and the value axis of {@link AccuracyScale} over everything drawn with the marks'
+     * mean test-set standard error as the noise. Tooltips name each mark and seed.
+     *
+     * @param labels the text beside each mean, or null for none
+     */
+    static XYPlot plot(List<Group> groups, ValueAxis x, String valueLabel, boolean lines, Spread spread,
+                       Function<ConfigurationStats, String> labels) {
         var means = new YIntervalSeriesCollection();
         var dots = new XYSeriesCollection();
         var meanItems = new ArrayList<List<ConfigurationStats>>();
@@ -86,35 +177,24 @@ public final class IntervalCharts {
         var onAxis = new ArrayList<Double>();
         double noise = 0;
         int noiseCount = 0;
-        int g = 0;
-        for (Map.Entry<String, List<ConfigurationStats>> group : groups.entrySet()) {
-            String key = group.getKey().isEmpty() ? name : group.getKey();
-            var meanSeries = new YIntervalSeries(key, false, true);
-            var dotSeries = new XYSeries(key + " (seeds)", false, true);
-            var sorted = new ArrayList<>(group.getValue());
-            if (numeric) {
-                sorted.sort(java.util.Comparator.comparingDouble(c -> number(c, parameter)));
-            }
-            double dodge = numeric || groups.size() == 1 ? 0 : (g - (groups.size() - 1) / 2.0) * CATEGORY_DODGE;
+        for (Group group : groups) {
+            var meanSeries = new YIntervalSeries(group.name(), false, true);
+            var dotSeries = new XYSeries(group.name() + " (seeds)", false, true);
+            var configurations = new ArrayList<ConfigurationStats>();
             var dotTips = new ArrayList<String>();
-            for (ConfigurationStats c : sorted) {
-                double x = numeric ? number(c, parameter)
-                        : categories.indexOf(ResultsCsv.value(c.values().get(parameter))) + dodge;
-                SampleSummary s = c.summary();
+            for (Mark m : group.marks()) {
+                ConfigurationStats c = m.stats();
                 Interval interval = interval(c);
-                double mean = 100 * s.mean();
-                meanSeries.add(x, mean, 100 * interval.low(), 100 * interval.high());
+                meanSeries.add(m.x(), 100 * c.summary().mean(), 100 * interval.low(), 100 * interval.high());
+                configurations.add(c);
                 onAxis.add(100 * interval.low());
                 onAxis.add(100 * interval.high());
                 List<SeedResult> runs = c.runs();
                 for (int i = 0; i < runs.size(); i++) {
                     double offset = runs.size() == 1 ? 0 : (i - (runs.size() - 1) / 2.0) / (runs.size() - 1);
-                    dotSeries.add(jitter(x, offset, numeric, log, min, max), 100 * runs.get(i).accuracy());
+                    dotSeries.add(spread.at(m.x(), offset), 100 * runs.get(i).accuracy());
                     onAxis.add(100 * runs.get(i).accuracy());
-                    dotTips.add(String.format(Locale.ROOT, "%s, seed %d: %.2f%%%s", c.label(), runs.get(i).seed(),
-                            100 * runs.get(i).accuracy(), runs.get(i).testSetError() == null ? ""
-                                    : String.format(Locale.ROOT, " \u00b1 %.2f (test-set standard error)",
-                                    100 * runs.get(i).testSetError().standardError())));
+                    dotTips.add(seedTooltip(c, runs.get(i)));
                 }
                 if (c.meanTestSetError().isPresent()) {
                     noise += 100 * c.meanTestSetError().getAsDouble();
@@ -123,9 +203,8 @@ public final class IntervalCharts {
             }
             means.addSeries(meanSeries);
             dots.addSeries(dotSeries);
-            meanItems.add(sorted);
+            meanItems.add(configurations);
             dotItems.add(dotTips);
-            g++;
         }
 
         var bars = new XYErrorRenderer();
@@ -133,7 +212,7 @@ public final class IntervalCharts {
         bars.setDrawYError(true);
         bars.setCapLength(7);
         bars.setErrorStroke(new BasicStroke(1.6f));
-        bars.setDefaultLinesVisible(numeric);
+        bars.setDefaultLinesVisible(lines);
         bars.setDefaultShapesVisible(true);
         bars.setDrawOutlines(false);
         var dotRenderer = new XYLineAndShapeRenderer(false, true);
@@ -151,41 +230,48 @@ public final class IntervalCharts {
         }
         bars.setDefaultToolTipGenerator((ds, s, i) -> tooltip(meanItems.get(s).get(i)));
         dotRenderer.setDefaultToolTipGenerator((ds, s, i) -> dotItems.get(s).get(i));
-
-        ValueAxis x;
-        if (!numeric) {
-            var axis = new SymbolAxis(parameter, categories.toArray(new String[0]));
-            axis.setRange(-0.6, Math.max(0.6, categories.size() - 0.4));
-            axis.setGridBandsVisible(false);
-            x = axis;
-        } else if (log) {
-            x = ChartStyle.logAxis(parameter + " (log scale)");
-        } else {
-            var axis = new NumberAxis(parameter);
-            axis.setAutoRangeIncludesZero(false);
-            axis.setAutoRangeMinimumSize(Math.max(Math.abs(max) * 0.2, 1e-9));
-            axis.setLowerMargin(0.08);
-            axis.setUpperMargin(0.08);
-            x = axis;
+        if (labels != null) {
+            bars.setDefaultItemLabelGenerator((ds, s, i) -> labels.apply(meanItems.get(s).get(i)));
+            bars.setDefaultItemLabelsVisible(true);
+            bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                    TextAnchor.CENTER_LEFT));
         }
-        NumberAxis y = new NumberAxis("test top-1 on " + dataset + " (%)");
+
+        NumberAxis y = new NumberAxis(valueLabel);
         AccuracyScale scale = AccuracyScale.of(onAxis.stream().mapToDouble(Double::doubleValue).toArray(),
                 noiseCount == 0 ? Double.NaN : noise / noiseCount);
         y.setRange(scale.lower(), scale.upper());
         var plot = new XYPlot(means, x, y, bars);
-        plot.setDataset(1, dots);
-        plot.setRenderer(1, dotRenderer);
-        String title = name + ": test top-1 on " + dataset + " vs " + parameter;
-        var chart = new JFreeChart(title, ChartStyle.TITLE, plot, groups.size() > 1);
-        ChartStyle.apply(chart, seedsText(done));
-        var verdict = new TextTitle(summary.ranking().verdict(), ChartStyle.SUBTITLE);
+        plot.setDataset(SEEDS, dots);
+        plot.setRenderer(SEEDS, dotRenderer);
+        return plot;
+    }
+
+    /** A category axis: one tick per text at 0, 1, 2, ... */
+    static SymbolAxis categoryAxis(String label, List<String> categories) {
+        var axis = new SymbolAxis(label, categories.toArray(new String[0]));
+        axis.setRange(-0.6, Math.max(0.6, categories.size() - 0.4));
+        axis.setGridBandsVisible(false);
+        return axis;
+    }
+
+    /** The seeds of a mark on a category axis, spread over a seventh of a category. */
+    static Spread categorySpread() {
+        return (at, offset) -> at + offset * 2 * CATEGORY_JITTER;
+    }
+
+    /** Where the k-th of n groups sits within a category: side by side, 0.16 apart. */
+    static double dodge(int k, int n) {
+        return n <= 1 ? 0 : (k - (n - 1) / 2.0) * CATEGORY_DODGE;
+    }
+
+    /** The verdict as a line under the plot: green when it names a clear best. */
+    static void verdict(JFreeChart chart, String text, boolean clear) {
+        var verdict = new TextTitle(text, ChartStyle.SUBTITLE);
         verdict.setPosition(RectangleEdge.BOTTOM);
-        verdict.setPaint(summary.ranking().hasClearBest() ? new Color(0x1B5E20) : Color.DARK_GRAY);
+        verdict.setPaint(clear ? new Color(0x1B5E20) : Color.DARK_GRAY);
         chart.addSubtitle(verdict);
-        int without = summary.configurations().size() - done.size();
-        return new ReportChart("sweep-" + RunCharts.slug(name) + "-" + RunCharts.slug(parameter), title, chart,
-                String.format(Locale.ROOT, "%d configurations of sweep %s with completed runs%s. %s", done.size(),
-                        name, without == 0 ? "" : "; " + without + " without any left out", LEGEND));
     }
 
     /** The error bar of a configuration: its t-interval, or its single run's test-set interval, or the mean alone. */
@@ -210,24 +296,20 @@ public final class IntervalCharts {
                 c.label(), 100 * s.mean(), s.n(), 100 * i.low(), 100 * i.high(), 100 * s.sd());
     }
 
-    private static String seedsText(List<ConfigurationStats> done) {
+    /** E.g. {@code clip=1.3, seed 43: 88.95% ± 0.70 (test-set standard error)}. */
+    static String seedTooltip(ConfigurationStats c, SeedResult run) {
+        return String.format(Locale.ROOT, "%s, seed %d: %.2f%%%s", c.label(), run.seed(), 100 * run.accuracy(),
+                run.testSetError() == null ? "" : String.format(Locale.ROOT,
+                        " \u00b1 %.2f (test-set standard error)", 100 * run.testSetError().standardError()));
+    }
+
+    /** E.g. {@code n = 5 seeds per configuration; error bars: ...}, for the subtitle. */
+    static String seedsText(List<ConfigurationStats> done) {
         int least = done.stream().mapToInt(ConfigurationStats::n).min().orElse(0);
         int most = done.stream().mapToInt(ConfigurationStats::n).max().orElse(0);
         String n = least == most ? "n = " + least : "n = " + least + " to " + most;
         return n + (most == 1 ? " run per configuration: error bars are test-set intervals only"
                 : " seeds per configuration; error bars: 95% CI of the mean, dots: single seeds");
-    }
-
-    /** Spreads the seeds of one configuration a little sideways so that equal accuracies stay visible. */
-    private static double jitter(double x, double offset, boolean numeric, boolean log, double min, double max) {
-        if (!numeric) {
-            return x + offset * 2 * CATEGORY_JITTER;
-        }
-        if (log) {
-            return x * Math.pow(max / min, offset * 0.012);
-        }
-        double span = max > min ? max - min : Math.max(Math.abs(max), 1);
-        return x + offset * 0.025 * span;
     }
 
     private static double number(ConfigurationStats c, String parameter) {

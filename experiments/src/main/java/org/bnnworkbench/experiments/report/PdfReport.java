@@ -113,6 +113,8 @@ public final class PdfReport {
             var p = new Paragraph(t.text(), BODY);
             p.setSpacingAfter(4);
             document.add(p);
+        } else if (part instanceof ReportPart.Note n) {
+            document.add(note(n, width));
         } else if (part instanceof ReportPart.Code c) {
             document.add(code(c.text(), width));
         } else if (part instanceof ReportPart.Items items) {
@@ -122,22 +124,28 @@ public final class PdfReport {
             document.add(list);
         } else if (part instanceof ReportPart.TablePart t) {
             float portrait = PageSize.A4.getWidth() - 80;
-            if (naturalWidth(t.table()) > 1.3f * portrait) {
+            Table shown = t.table().shown();
+            if (naturalWidth(shown) > 1.3f * portrait) {
                 // a wide table gets landscape pages of its own; the page after it is portrait again
                 document.setPageSize(PageSize.A4.rotate());
                 document.newPage();
-                document.add(table(t.table(), PageSize.A4.getHeight() - 80));
+                document.add(table(shown, PageSize.A4.getHeight() - 80));
                 document.setPageSize(PageSize.A4);
             } else {
-                document.add(table(t.table(), portrait));
+                document.add(table(shown, portrait));
             }
         } else if (part instanceof ReportPart.ChartPart c) {
             float height = width * CHART_HEIGHT / CHART_WIDTH;
+            // the chart and its caption on one page: about 3.4 points a character of the caption's 7.5-point font
+            float caption = 10 * (float) Math.ceil(c.chart().caption().length() * 3.4f / width) + 12;
+            if (writer.getVerticalPosition(false) - document.bottom() < height + caption) {
+                document.newPage();
+            }
             document.add(drawing(writer, width, height, CHART_WIDTH, CHART_HEIGHT,
                     g -> c.chart().chart().draw(g, new Rectangle2D.Double(0, 0, CHART_WIDTH, CHART_HEIGHT))));
-            var caption = new Paragraph(c.chart().caption(), SMALL);
-            caption.setSpacingAfter(8);
-            document.add(caption);
+            var text = new Paragraph(c.chart().caption(), SMALL);
+            text.setSpacingAfter(8);
+            document.add(text);
         } else if (part instanceof ReportPart.DiagramPart d) {
             NetworkDiagram diagram = NetworkDiagram.of(d.design());
             Dimension size = diagram.size();
@@ -187,6 +195,26 @@ public final class PdfReport {
         Image image = Image.getInstance(template);
         image.setAlignment(Element.ALIGN_CENTER);
         return image;
+    }
+
+    /** A note as a one-cell table: a coloured bar on the left, a light background, bold text. */
+    private static PdfPTable note(ReportPart.Note n, float width) {
+        var table = new PdfPTable(1);
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        Color accent = n.warning() ? new Color(0xC0, 0x39, 0x2B) : new Color(0x4E, 0x79, 0xA7);
+        var cell = new PdfPCell(new Phrase(n.text(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9,
+                n.warning() ? new Color(0x7B, 0x1D, 0x14) : Color.BLACK)));
+        cell.setBackgroundColor(n.warning() ? new Color(0xFD, 0xEC, 0xEA) : new Color(0xEE, 0xF3, 0xF8));
+        cell.setBorder(Rectangle.LEFT);
+        cell.setBorderWidthLeft(3);
+        cell.setBorderColorLeft(accent);
+        cell.setPadding(5);
+        table.addCell(cell);
+        table.setSpacingBefore(3);
+        table.setSpacingAfter(6);
+        table.setKeepTogether(true);
+        return table;
     }
 
     private static PdfPTable code(String text, float width) {

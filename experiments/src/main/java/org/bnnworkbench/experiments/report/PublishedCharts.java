@@ -95,7 +95,7 @@ public final class PublishedCharts {
         frontLine.setSeriesStroke(0, ChartStyle.DASHED);
 
         var x = ChartStyle.logAxis(axis.label());
-        var y = RunCharts.accuracyAxis("ImageNet top-1 accuracy, as published (%)");
+        var y = ChartStyle.accuracyAxis("ImageNet top-1 accuracy, as published (%)");
         var plot = new XYPlot(frontData, x, y, frontLine);
         plot.setDataset(1, data);
         plot.setRenderer(1, dots);

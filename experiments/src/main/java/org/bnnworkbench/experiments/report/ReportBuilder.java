@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bnnworkbench.engine.cost.NetworkCost;
 import org.bnnworkbench.experiments.run.WorkbenchVersion;
+import org.bnnworkbench.experiments.sweep.SweepSummary;
 
 /**
  * Puts a report together from the runs and sweeps read by {@link ReportInputs}, the designs (those the runs trained,
@@ -77,15 +78,19 @@ public final class ReportBuilder {
         }
         designs.addAll(trained);
         var sections = new ArrayList<ReportSection>();
+        var ids = new HashSet<String>();
         sections.add(overview(runs, designs));
+        if (!contents.studies().isEmpty()) {
+            sections.add(ReplicationSection.of(contents.studies(), ids));
+        }
         if (!designs.isEmpty()) {
-            sections.add(designs(designs));
+            sections.add(designs(designs, ids));
         }
         if (!runs.isEmpty()) {
             sections.add(runs(runs));
         }
         if (!contents.sweeps().isEmpty()) {
-            sections.add(sweeps());
+            sections.add(sweeps(ids));
         }
         if (!runs.isEmpty()) {
             sections.add(ownCharts(runs));
@@ -110,11 +115,29 @@ public final class ReportBuilder {
             parts.add(new ReportPart.Items(items));
         }
         List<String> datasets = runs.stream().map(ReportRun::dataset).distinct().toList();
-        parts.add(new ReportPart.Text(String.format(Locale.ROOT, "%d design%s, %d run%s, %d sweep%s%s.",
+        int studies = contents.studies().size();
+        parts.add(new ReportPart.Text(String.format(Locale.ROOT, "%d design%s, %d run%s, %d sweep%s%s%s.",
                 designs.size(), designs.size() == 1 ? "" : "s", runs.size(), runs.size() == 1 ? "" : "s",
                 contents.sweeps().size(), contents.sweeps().size() == 1 ? "" : "s",
+                studies == 0 ? "" : String.format(Locale.ROOT, ", %d replication stud%s", studies,
+                        studies == 1 ? "y" : "ies"),
                 datasets.isEmpty() ? "" : "; data set" + (datasets.size() == 1 ? "" : "s") + " of the runs: "
                         + String.join(", ", datasets))));
+        long quick = contents.studies().stream().filter(s -> s.study().quick()).count();
+        if (quick > 0) {
+            String which = quick == studies ? (studies == 1 ? "The replication study is a quick (smoke) run"
+                    : "All " + studies + " replication studies are quick (smoke) runs")
+                    : quick + " of the " + studies + " replication studies " + (quick == 1 ? "is a quick (smoke) run"
+                    : "are quick (smoke) runs");
+            parts.add(new ReportPart.Note(which + " (bnn replicate --quick): one short epoch on a few images;"
+                    + " verdicts of a quick run test the machinery, not the claims.", true));
+        }
+        parts.add(new ReportPart.Text("Accuracies carry their uncertainty: a run's test top-1 is given as"
+                + " 89.10 \u00b1 0.70, the \u00b1 being its binomial test-set standard error in points; runs that"
+                + " differ only by seed are one configuration, drawn as its mean with a 95% confidence interval"
+                + " (Student t over the seeds) and a dot per seed, and two configurations count as different only"
+                + " when the 95% interval of their difference excludes zero. No configuration is called best"
+                + " unless it is clearly above every other."));
         parts.add(new ReportPart.Text("Accuracies of different data sets never share an axis: your runs' charts name"
                 + " their data set on the accuracy axis, and the published results (ImageNet) have charts of their"
                 + " own, where your designs appear only by their cost at ImageNet scale."));
@@ -124,9 +147,8 @@ public final class ReportBuilder {
         return new ReportSection("overview", "Overview", parts);
     }
 
-    private ReportSection designs(List<ReportDesign> designs) {
+    private ReportSection designs(List<ReportDesign> designs, Set<String> ids) {
         var parts = new ArrayList<ReportPart>();
-        var ids = new HashSet<String>();
         for (ReportDesign d : designs) {
             parts.add(new ReportPart.Heading(d.name()));
             NetworkCost c = d.cost();
@@ -164,18 +186,28 @@ public final class ReportBuilder {
         return new ReportSection("runs", "Runs", parts);
     }
 
-    private ReportSection sweeps() {
+    private ReportSection sweeps(Set<String> ids) {
         var parts = new ArrayList<ReportPart>();
-        var ids = new HashSet<String>();
         for (ReportSweep s : contents.sweeps()) {
+            String slug = RunCharts.slug(s.name());
+            SweepSummary summary = s.summary();
             parts.add(new ReportPart.Heading("Sweep " + s.name()));
-            parts.add(new ReportPart.Text(String.format(Locale.ROOT, "%d ended points in %s, swept: %s; data set %s.",
-                    s.entries().size(), s.folder(), s.parameters().isEmpty() ? "nothing" : String.join(", ",
-                            s.parameters()), SweepCharts.dataset(s))));
-            parts.add(new ReportPart.TablePart(ReportTables.sweep(unique(ids, "sweep-" + RunCharts.slug(s.name())),
-                    s)));
-            for (String p : s.parameters()) {
-                parts.add(new ReportPart.ChartPart(SweepCharts.accuracyVs(s, p)));
+            parts.add(new ReportPart.Text(String.format(Locale.ROOT, "%d ended points in %s, swept: %s; data set %s;"
+                            + " %d configuration%s (seed aside).", s.entries().size(), s.folder(),
+                    s.parameters().isEmpty() ? "nothing" : String.join(", ", s.parameters()), s.dataset(),
+                    summary.configurations().size(), summary.configurations().size() == 1 ? "" : "s")));
+            parts.add(new ReportPart.TablePart(ReportTables.sweep(unique(ids, "sweep-" + slug), s)));
+            parts.add(new ReportPart.TablePart(ReportTables.configurations(unique(ids, "sweep-" + slug
+                    + "-configurations"), "Sweep " + s.name(), summary)));
+            parts.add(new ReportPart.Note("Verdict: " + summary.ranking().verdict() + ".",
+                    false));
+            if (summary.configurations().size() > 1) {
+                parts.add(new ReportPart.TablePart(ReportTables.comparisons(unique(ids, "sweep-" + slug
+                        + "-comparisons"), "Sweep " + s.name(), summary)));
+            }
+            for (String p : summary.parameters()) {
+                parts.add(new ReportPart.ChartPart(IntervalCharts.accuracyVs(summary, p, s.name(), s.dataset(),
+                        unique(ids, "sweep-" + slug + "-" + RunCharts.slug(p)))));
             }
             if (s.source() != null) {
                 parts.add(new ReportPart.Text("The sweep file as last run (sweep.json); 'bnn sweep' on it trains the"
@@ -257,7 +289,8 @@ public final class ReportBuilder {
         return a.spec().withName("-").equals(b.spec().withName("-"));
     }
 
-    private static String unique(Set<String> ids, String id) {
+    /** The id, or with -2, -3, ... appended when taken; the chosen one is added to {@code ids}. */
+    static String unique(Set<String> ids, String id) {
         String candidate = id;
         for (int i = 2; !ids.add(candidate); i++) {
             candidate = id + "-" + i;

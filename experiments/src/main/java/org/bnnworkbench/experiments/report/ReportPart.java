@@ -13,6 +13,13 @@ public sealed interface ReportPart {
     record Text(String text) implements ReportPart {
     }
 
+    /**
+     * A paragraph set apart in a box: a verdict, or with {@code warning} something the reader must not miss, such as
+     * a replication study that ran only its quick smoke version.
+     */
+    record Note(String text, boolean warning) implements ReportPart {
+    }
+
     /** Text shown as code, kept as it is (a command line, a sweep file). */
     record Code(String text) implements ReportPart {
     }

@@ -1,8 +1,6 @@
 package org.bnnworkbench.experiments.report;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bnnworkbench.experiments.run.RunRecord;
@@ -15,8 +13,10 @@ import org.bnnworkbench.experiments.run.RunStatus;
  * @param sweep  the name of the sweep it belongs to, or null for a run given on its own
  * @param point  for a sweep's run its swept values, e.g. {@code clip=0.5}; null for a run given on its own
  * @param folder the run's folder
+ * @param configuration for a sweep's run its swept values without the seed (the configuration it is a seed of);
+ *               null for a run given on its own
  */
-public record ReportRun(String id, String sweep, String point, Path folder, RunRecord record) {
+public record ReportRun(String id, String sweep, String point, Path folder, RunRecord record, String configuration) {
 
     /** The hyperparameters that only binary layers use: a full-precision twin ignores them. */
     static final Set<String> BINARY_ONLY = Set.of("clip", "estimator", "scaling", "padValue");
@@ -24,6 +24,11 @@ public record ReportRun(String id, String sweep, String point, Path folder, RunR
     public ReportRun {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(record, "record");
+    }
+
+    /** A run whose configuration is its point (no seed among the swept values). */
+    public ReportRun(String id, String sweep, String point, Path folder, RunRecord record) {
+        this(id, sweep, point, folder, record, point);
     }
 
     /** The swept values for a sweep's run, else the run's id: what a chart writes beside its point. */
@@ -52,15 +57,5 @@ public record ReportRun(String id, String sweep, String point, Path folder, RunR
             name.append(" (full-precision twin)");
         }
         return name.toString();
-    }
-
-    /**
-     * What a run and its full-precision twin share: architecture, overrides, data set and every hyperparameter that
-     * the twin uses (those of {@link #BINARY_ONLY} are left out: the twin has no sign and no binary weights).
-     */
-    public String twinKey() {
-        Map<String, Object> shared = new LinkedHashMap<>(record.config());
-        BINARY_ONLY.forEach(shared::remove);
-        return record.arch() + " " + record.params() + " " + dataset() + " " + shared;
     }
 }

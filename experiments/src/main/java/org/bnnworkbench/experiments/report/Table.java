@@ -8,10 +8,16 @@ import java.util.List;
  * what the app copies to the clipboard. Numbers are written plainly (no thousands separators, a dot for decimals), so
  * the CSV parses in any spreadsheet; {@code numeric} columns are right-aligned when shown.
  *
+ * <p>A column may be for the CSV file only ({@code csvOnly}): a table shows an accuracy as {@code 89.10 ± 0.70},
+ * one text cell for the reader, and keeps the two numbers in CSV-only columns beside it for a script. The documents
+ * and the Markdown copy show {@link #shown()}.
+ *
  * @param id      the CSV file's name without {@code .csv}, e.g. {@code runs}; letters, digits and '-'
  * @param caption what the table shows, in a sentence or a title
+ * @param csvOnly per column, whether only the CSV file holds it
  */
-public record Table(String id, String caption, List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+public record Table(String id, String caption, List<String> columns, List<Boolean> numeric, List<List<String>> rows,
+                    List<Boolean> csvOnly) {
 
     public Table {
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -19,8 +25,9 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
         }
         columns = List.copyOf(columns);
         numeric = List.copyOf(numeric);
-        if (numeric.size() != columns.size()) {
-            throw new IllegalArgumentException("one numeric flag per column");
+        csvOnly = csvOnly == null ? java.util.Collections.nCopies(columns.size(), false) : List.copyOf(csvOnly);
+        if (numeric.size() != columns.size() || csvOnly.size() != columns.size()) {
+            throw new IllegalArgumentException("one numeric and one csvOnly flag per column");
         }
         var copied = new ArrayList<List<String>>();
         for (List<String> row : rows) {
@@ -31,6 +38,35 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
             copied.add(List.copyOf(row.stream().map(c -> c == null ? "" : c).toList()));
         }
         rows = List.copyOf(copied);
+    }
+
+    /** A table whose every column is shown. */
+    public Table(String id, String caption, List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+        this(id, caption, columns, numeric, rows, null);
+    }
+
+    /** The table as the documents show it: without the CSV-only columns. */
+    public Table shown() {
+        if (!csvOnly.contains(true)) {
+            return this;
+        }
+        var keep = new ArrayList<Integer>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!csvOnly.get(i)) {
+                keep.add(i);
+            }
+        }
+        var rowsShown = new ArrayList<List<String>>();
+        for (List<String> row : rows) {
+            rowsShown.add(keep.stream().map(row::get).toList());
+        }
+        return new Table(id, caption, keep.stream().map(columns::get).toList(), keep.stream().map(numeric::get)
+                .toList(), rowsShown);
+    }
+
+    /** The index of a column by its name; -1 if there is none. */
+    public int column(String name) {
+        return columns.indexOf(name);
     }
 
     /** A table being built column by column, then row by row. */
@@ -50,8 +86,13 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
         return text.toString();
     }
 
-    /** A GitHub-flavoured Markdown table; '|' in a cell is escaped and line breaks become spaces. */
+    /**
+     * A GitHub-flavoured Markdown table of the shown columns; '|' in a cell is escaped and line breaks become spaces.
+     */
     public String markdown() {
+        if (csvOnly.contains(true)) {
+            return shown().markdown();
+        }
         var text = new StringBuilder();
         markdownLine(text, columns);
         text.append('|');
@@ -89,6 +130,7 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
         private final String caption;
         private final List<String> columns = new ArrayList<>();
         private final List<Boolean> numeric = new ArrayList<>();
+        private final List<Boolean> csvOnly = new ArrayList<>();
         private final List<List<String>> rows = new ArrayList<>();
 
         private Builder(String id, String caption) {
@@ -97,14 +139,22 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
         }
 
         public Builder text(String column) {
-            columns.add(column);
-            numeric.add(false);
-            return this;
+            return add(column, false, false);
         }
 
         public Builder number(String column) {
+            return add(column, true, false);
+        }
+
+        /** A numeric column that only the CSV file holds, e.g. the number behind a shown {@code 89.10 ± 0.70}. */
+        public Builder csvNumber(String column) {
+            return add(column, true, true);
+        }
+
+        private Builder add(String column, boolean isNumber, boolean onlyCsv) {
             columns.add(column);
-            numeric.add(true);
+            numeric.add(isNumber);
+            csvOnly.add(onlyCsv);
             return this;
         }
 
@@ -119,7 +169,7 @@ public record Table(String id, String caption, List<String> columns, List<Boolea
         }
 
         public Table build() {
-            return new Table(id, caption, columns, numeric, rows);
+            return new Table(id, caption, columns, numeric, rows, csvOnly);
         }
     }
 }

@@ -2,24 +2,33 @@ package org.bnnworkbench.experiments.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bnnworkbench.experiments.stats.Comparison;
 
-/** A binary run and its full-precision twin: same design, data set and shared hyperparameters. */
-public record TwinPair(ReportRun binary, ReportRun twin) {
+/**
+ * A binary configuration and its full-precision twin: same design, data set and shared hyperparameters, each over
+ * its seeds. The gap is the {@link Comparison} twin - binary: paired over the seeds both have when they share two or
+ * more, else Welch over the seeds of each, else (one run each) the two runs' test-set errors.
+ */
+public record TwinPair(RunConfiguration binary, RunConfiguration twin, Comparison gap) {
 
-    /** Test top-1 of the twin minus the binary run's, in percentage points. */
+    /** Test top-1 of the twin minus the binary configuration's, in percentage points (the comparison's estimate). */
     public double gapPoints() {
-        return 100 * (twin.record().testTop1() - binary.record().testTop1());
+        return 100 * gap.difference();
     }
 
-    /** Every completed binary run paired with the first completed twin run that matches it ({@link ReportRun#twinKey()}). */
+    /**
+     * Every binary configuration of the completed runs paired with the first full-precision configuration that
+     * matches it ({@link RunConfiguration#twinKey()}).
+     */
     public static List<TwinPair> find(List<ReportRun> runs) {
+        List<RunConfiguration> configurations = RunConfiguration.group(runs);
         var pairs = new ArrayList<TwinPair>();
-        for (ReportRun b : runs) {
-            if (!b.completed() || b.record().fullPrecision()) {
+        for (RunConfiguration b : configurations) {
+            if (b.fullPrecision()) {
                 continue;
             }
-            runs.stream().filter(t -> t.completed() && t.record().fullPrecision() && t.twinKey().equals(b.twinKey()))
-                    .findFirst().ifPresent(t -> pairs.add(new TwinPair(b, t)));
+            configurations.stream().filter(t -> t.fullPrecision() && t.twinKey().equals(b.twinKey())).findFirst()
+                    .ifPresent(t -> pairs.add(new TwinPair(b, t, Comparison.of(t.stats(), b.stats()))));
         }
         return pairs;
     }

@@ -51,6 +51,25 @@ public record Ranking(ConfigurationStats top, ConfigurationStats runnerUp, List<
         return best != null;
     }
 
+    /**
+     * The place of a configuration by mean test top-1, 1 for the top one (equal means keep the sweep's order); 0 for
+     * one without results or not ranked here.
+     */
+    public int rank(ConfigurationStats c) {
+        if (top == null) {
+            return 0;
+        }
+        if (top == c) {
+            return 1;
+        }
+        for (int i = 0; i < versusOthers.size(); i++) {
+            if (versusOthers.get(i).b() == c) {
+                return i + 2;
+            }
+        }
+        return 0;
+    }
+
     /** The top one against the runner-up; null with fewer than two configurations with results. */
     public Comparison topTwo() {
         return versusOthers.isEmpty() ? null : versusOthers.get(0);

@@ -42,11 +42,6 @@ public final class SummaryCsv {
         header.addAll(List.of("n", "seeds", "notCompleted", "mean", "sd", "ci95Low", "ci95High", "testImages",
                 "testSetError", "modelSizeBytes", "ops", "rank", "best"));
         var text = new StringBuilder(ResultsCsv.row(header));
-        var ranked = new ArrayList<ConfigurationStats>();
-        if (summary.ranking().top() != null) {
-            ranked.add(summary.ranking().top());
-            summary.ranking().versusOthers().forEach(c -> ranked.add(c.b()));
-        }
         for (ConfigurationStats c : summary.configurations()) {
             var cells = new ArrayList<String>();
             summary.parameters().forEach(p -> cells.add(ResultsCsv.value(c.values().get(p))));
@@ -66,8 +61,8 @@ public final class SummaryCsv {
                     && e.modelSizeBytes() != null).findFirst().orElse(null);
             cells.add(cost == null ? "" : ResultsCsv.value(cost.modelSizeBytes()));
             cells.add(cost == null ? "" : ResultsCsv.value(cost.ops()));
-            int rank = ranked.indexOf(c);
-            cells.add(rank < 0 ? "" : Integer.toString(rank + 1));
+            int rank = summary.ranking().rank(c);
+            cells.add(rank == 0 ? "" : Integer.toString(rank));
             cells.add(Boolean.toString(summary.ranking().best() == c));
             text.append(ResultsCsv.row(cells));
         }

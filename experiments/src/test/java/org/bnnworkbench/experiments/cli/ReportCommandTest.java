@@ -38,6 +38,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFolderOfReplicationStudiesMakesAReportWithItsVerdicts() throws IOException {
+        Path studies = Files.createDirectories(dir.resolve("replications"));
+        ReportFixtures.clipStudy(studies.resolve("clip"), true);
+
+        Bnn html = Bnn.run("report", studies.toString(), "--out", dir.resolve("r/replications.html").toString());
+
+        assertThat(html.code()).as(html.toString()).isZero();
+        String text = Files.readString(dir.resolve("r/replications.html"));
+        assertThat(text).contains("<h2>Replication studies</h2>", "Verdict: partly reproduced",
+                "Quick (smoke) version");
+        assertThat(dir.resolve("r/replications-files/replication-verdicts.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("r/replications-files/study-clip-configurations.csv")).isNotEmptyFile();
+    }
+
+    @Test
     void badInputsAreOneLineErrorsWithExitCode2() throws IOException {
         Path run = ReportFixtures.twinRun(dir.resolve("twin"));
         Path empty = Files.createDirectories(dir.resolve("empty"));

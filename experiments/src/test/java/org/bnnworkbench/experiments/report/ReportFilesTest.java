@@ -63,7 +63,9 @@ class ReportFilesTest {
 
         List<CsvReader.Record> sweepRows = csv(folder.resolve("sweep-clip.csv"));
         List<String> header = sweepRows.get(0).fields();
-        assertThat(header).startsWith("point", "clip", "seed", "status", "test top-1 (%)");
+        // the shown "84.15 ± 0.82", then the two numbers in columns of their own
+        assertThat(header).startsWith("point", "clip", "seed", "status", "test top-1 (%) \u00b1 SE", "test top-1 (%)",
+                "test-set SE (points)");
         assertThat(sweepRows).hasSize(1 + ReportFixtures.CLIP_TOP1.size());
         int i = 1;
         for (Map.Entry<Double, Double> point : ReportFixtures.CLIP_TOP1.entrySet()) {
@@ -71,6 +73,10 @@ class ReportFilesTest {
             assertThat(Double.parseDouble(row.get(1))).isEqualTo(point.getKey());
             assertThat(Double.parseDouble(row.get(header.indexOf("test top-1 (%)"))))
                     .isCloseTo(100 * point.getValue(), org.assertj.core.data.Offset.offset(0.005));
+            // the journal predates test-image counts: the run records give them (2000 test images)
+            double se = 100 * Math.sqrt(point.getValue() * (1 - point.getValue()) / ReportFixtures.TEST_IMAGES);
+            assertThat(Double.parseDouble(row.get(header.indexOf("test-set SE (points)"))))
+                    .isCloseTo(se, org.assertj.core.data.Offset.offset(0.005));
             // one seed per point: no point is declared best
             assertThat(row.get(header.indexOf("best"))).isEmpty();
         }
@@ -78,9 +84,12 @@ class ReportFilesTest {
         // the twin has no sign, so the clip threshold is not one of its settings: every point pairs with it
         List<CsvReader.Record> twinRows = csv(folder.resolve("twin-gap.csv"));
         assertThat(twinRows).hasSize(1 + ReportFixtures.CLIP_TOP1.size());
+        List<String> gapHeader = twinRows.get(0).fields();
         List<String> gap = twinRows.get(3).fields();
-        assertThat(Double.parseDouble(gap.get(gap.size() - 1)))
+        assertThat(Double.parseDouble(gap.get(gapHeader.indexOf("gap (points)"))))
                 .isCloseTo(100 * (ReportFixtures.TWIN_TOP1 - 0.8415), org.assertj.core.data.Offset.offset(0.005));
+        // one run on each side: the interval is the two runs' test-set errors
+        assertThat(gap.get(gapHeader.indexOf("method"))).isEqualTo("test-set");
 
         List<CsvReader.Record> settings = csv(folder.resolve("run-settings.csv"));
         int command = settings.get(0).fields().indexOf("command");
@@ -101,13 +110,22 @@ class ReportFilesTest {
         Element runs = doc.selectFirst("table#table-runs");
         assertThat(runs.select("thead th").eachText()).startsWith("run", "sweep", "design", "data set", "status");
         assertThat(runs.select("tbody tr")).hasSize(4);
+        // 87.10% on 2000 test images: sqrt(0.871 x 0.129 / 2000) = 0.75 points
         assertThat(runs.select("tbody tr").get(0).select("td").stream().map(Element::text).toList()).startsWith("twin", "",
-                "bnn-small (full-precision twin)", "fashion-mnist-subset", "completed", "2", "87.10");
+                "bnn-small (full-precision twin)", "fashion-mnist-subset", "completed", "2", "87.10 \u00b1 0.75");
+        // the CSV-only numbers are not shown
+        assertThat(runs.select("thead th").eachText()).doesNotContain("test top-1 (%)", "test-set SE (points)");
 
         Element sweepTable = doc.selectFirst("table#table-sweep-clip");
         assertThat(sweepTable.select("tbody tr")).hasSize(3);
         assertThat(sweepTable.select("tbody tr").get(2).select("td").stream().map(Element::text).toList())
-                .startsWith("p002-00000002", "1.3", "42", "completed", "84.15");
+                .startsWith("p002-00000002", "1.3", "42", "completed", "84.15 \u00b1 0.82");
+        // one seed per configuration: the configurations table has no t-interval and names no best
+        Element configurations = doc.selectFirst("table#table-sweep-clip-configurations");
+        assertThat(configurations.select("tbody tr")).hasSize(3);
+        assertThat(configurations.select("tbody tr td").eachText()).doesNotContain("best").contains("test set, one run");
+        assertThat(doc.select("p.note").eachText()).anySatisfy(t -> assertThat(t)
+                .startsWith("Verdict: no clear best with one seed per configuration"));
 
         assertThat(doc.select("table#table-published tbody tr")).hasSize(PublishedPoint.all().size());
         assertThat(doc.select("pre code").eachText()).anySatisfy(c -> assertThat(c)

@@ -32,6 +32,22 @@ class TableTest {
     }
 
     @Test
+    void csvOnlyColumnsAreInTheCsvFileButNotShown() {
+        Table t = Table.builder("t", "runs").text("run").number("top-1 (%) \u00b1 SE").csvNumber("top-1 (%)")
+                .csvNumber("SE (points)").row("a", "89.10 \u00b1 0.70", "89.10", "0.70").build();
+
+        assertThat(CsvReader.parse(t.csv()).get(0).fields()).containsExactly("run", "top-1 (%) \u00b1 SE", "top-1 (%)",
+                "SE (points)");
+        assertThat(CsvReader.parse(t.csv()).get(1).fields()).containsExactly("a", "89.10 \u00b1 0.70", "89.10", "0.70");
+        assertThat(t.shown().columns()).containsExactly("run", "top-1 (%) \u00b1 SE");
+        assertThat(t.shown().rows()).containsExactly(List.of("a", "89.10 \u00b1 0.70"));
+        assertThat(t.shown().numeric()).containsExactly(false, true);
+        assertThat(t.markdown().lines().toList()).containsExactly("| run | top-1 (%) \u00b1 SE |", "| --- | ---: |",
+                "| a | 89.10 \u00b1 0.70 |");
+        assertThat(table.shown()).isSameAs(table);
+    }
+
+    @Test
     void everyRowHasACellPerColumn() {
         assertThatThrownBy(() -> Table.builder("t", "x").text("a").text("b").row("only one").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells, 2 columns");

@@ -22,6 +22,18 @@ class RankingTest {
         assertThat(r.best()).isSameAs(high);
         assertThat(r.verdict()).startsWith("best: clip=1.3, 2.00 points above clip=1.0 (95% CI +2.00 to +2.00, "
                 + "paired over 5 seeds)");
+        assertThat(List.of(r.rank(low), r.rank(high), r.rank(mid))).containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void aConfigurationWithoutResultsHasNoRank() {
+        var done = configuration("clip=1.3", new double[] {0.85, 0.86}, 42);
+        var none = ConfigurationStats.of("clip=9", java.util.Map.of(), List.of(), 2);
+
+        Ranking r = Ranking.of(List.of(none, done));
+
+        assertThat(r.rank(done)).isEqualTo(1);
+        assertThat(r.rank(none)).isZero();
     }
 
     @Test

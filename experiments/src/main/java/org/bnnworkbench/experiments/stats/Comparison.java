@@ -11,9 +11,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@link Method#PAIRED}: both trained on at least two common seeds. The differences seed by seed are summarised
  *   with a Student t interval (n - 1 degrees of freedom). Pairing removes what the seed does to both alike (the same
- *   initial weights and batch order), so it is the sharpest comparison a sweep with repeats gives.</li>
+ *   initial weights and batch order), so it is the sharpest comparison a sweep with repeats gives. Its standard error
+ *   also holds the test-set error that all seeds share ({@link #testSetFloor}); without test-set sizes it is the
+ *   textbook paired t interval.</li>
  *   <li>{@link Method#WELCH}: at least two runs each but fewer than two common seeds: Welch's unequal-variance t
- *   interval with the Welch-Satterthwaite degrees of freedom.</li>
+ *   interval with the Welch-Satterthwaite degrees of freedom, its standard error with the same test-set term.</li>
  *   <li>{@link Method#TEST_SET}: one run each: only the two runs' binomial test-set errors (see {@link TestSetError}),
  *   which leaves seed-to-seed variation unmeasured.</li>
  *   <li>{@link Method#NONE}: nothing to compare with (no results, or one run with an unknown test-set size).</li>
@@ -68,7 +70,11 @@ public record Comparison(ConfigurationStats a, ConfigurationStats b, Method meth
         });
         if (common.size() >= 2) {
             SampleSummary paired = SampleSummary.of(differences.stream().mapToDouble(Double::doubleValue).toArray());
-            return new Comparison(a, b, Method.PAIRED, common.size(), common, paired.mean(), paired.interval());
+            double floor = testSetFloor(a, b, paired.mean());
+            double se = Math.sqrt(paired.standardError() * paired.standardError() + floor * floor);
+            double t = StudentT.critical(SampleSummary.LEVEL, common.size() - 1);
+            return new Comparison(a, b, Method.PAIRED, common.size(), common, paired.mean(),
+                    Interval.around(paired.mean(), t * se, SampleSummary.LEVEL));
         }
         SampleSummary sa = a.summary();
         SampleSummary sb = b.summary();
@@ -76,12 +82,14 @@ public record Comparison(ConfigurationStats a, ConfigurationStats b, Method meth
         if (sa.n() >= 2 && sb.n() >= 2) {
             double va = sa.sd() * sa.sd() / sa.n();
             double vb = sb.sd() * sb.sd() / sb.n();
-            double se = Math.sqrt(va + vb);
+            double floor = testSetFloor(a, b, difference);
+            double se = Math.sqrt(va + vb + floor * floor);
             if (se == 0) {
                 return new Comparison(a, b, Method.WELCH, Math.min(sa.n(), sb.n()), List.of(), difference,
                         new Interval(difference, difference, SampleSummary.LEVEL));
             }
-            double df = (va + vb) * (va + vb) / (va * va / (sa.n() - 1) + vb * vb / (sb.n() - 1));
+            double df = va + vb == 0 ? Math.min(sa.n(), sb.n()) - 1
+                    : (va + vb) * (va + vb) / (va * va / (sa.n() - 1) + vb * vb / (sb.n() - 1));
             double t = StudentT.critical(SampleSummary.LEVEL, df);
             return new Comparison(a, b, Method.WELCH, Math.min(sa.n(), sb.n()), List.of(), difference,
                     Interval.around(difference, t * se, SampleSummary.LEVEL));
@@ -94,6 +102,24 @@ public record Comparison(ConfigurationStats a, ConfigurationStats b, Method meth
             }
         }
         return new Comparison(a, b, Method.NONE, Math.min(sa.n(), sb.n()), List.of(), difference, null);
+    }
+
+    /**
+     * The least test-set standard error of a difference {@code d} of two accuracies measured on the same N test images:
+     * they differ on at least a fraction |d| of the images, and the sampling variance of the difference is
+     * {@code (p10 + p01 - d^2) / N >= |d| (1 - |d|) / N} (p10, p01: the images only one of the two gets right). Every
+     * seed is evaluated on the same test images, so this error does not average out over seeds; it is added to the
+     * seeds' spread, which keeps a difference of one or two images that happens to repeat on every seed from looking
+     * certain. 0 when a test-set size is unknown.
+     */
+    static double testSetFloor(ConfigurationStats a, ConfigurationStats b, double difference) {
+        Integer na = a.testImages();
+        Integer nb = b.testImages();
+        if (na == null || nb == null || na < 1 || nb < 1) {
+            return 0;
+        }
+        double d = Math.min(1, Math.abs(difference));
+        return Math.sqrt(d * (1 - d) / Math.min(na, nb));
     }
 
     private static Comparison none(ConfigurationStats a, ConfigurationStats b) {

@@ -122,7 +122,9 @@ class RunChartsTest {
         }
         SampleSummary paired = SampleSummary.of(differences);
         assertThat(gap.difference()).isEqualTo(paired.mean(), within());
-        assertThat(gap.interval().low()).isEqualTo(paired.interval().low(), within());
+        // the paired t interval over the seeds, widened by the test-set error the seeds share (StatisticsTest)
+        assertThat(gap.interval().low()).isLessThan(paired.interval().low());
+        assertThat(gap.interval().high()).isGreaterThan(paired.interval().high());
 
         Table table = ReportTables.twinGap(pairs);
         List<String> row = table.rows().get(0);

@@ -119,8 +119,9 @@ class StatisticsTest {
     @Test
     void pairedDifferenceMatchesScipy() {
         for (JsonNode row : fixtures.get("paired")) {
-            ConfigurationStats a = configuration("a", doubles(row.get("a")), 0);
-            ConfigurationStats b = configuration("b", doubles(row.get("b")), 0);
+            // test-set sizes unknown: the textbook paired t interval
+            ConfigurationStats a = configuration("a", doubles(row.get("a")), 0, null);
+            ConfigurationStats b = configuration("b", doubles(row.get("b")), 0, null);
             Comparison c = Comparison.of(a, b);
             assertThat(c.method()).isEqualTo(Comparison.Method.PAIRED);
             assertThat(c.n()).isEqualTo(row.get("a").size());
@@ -136,8 +137,8 @@ class StatisticsTest {
     void unpairedRunsGetWelchsIntervalAsScipyComputesIt() {
         for (JsonNode row : fixtures.get("welch")) {
             // different seeds, so nothing can be paired
-            ConfigurationStats a = configuration("a", doubles(row.get("a")), 0);
-            ConfigurationStats b = configuration("b", doubles(row.get("b")), 1000);
+            ConfigurationStats a = configuration("a", doubles(row.get("a")), 0, null);
+            ConfigurationStats b = configuration("b", doubles(row.get("b")), 1000, null);
             Comparison c = Comparison.of(a, b);
             assertThat(c.method()).isEqualTo(Comparison.Method.WELCH);
             assertThat(c.difference()).isCloseTo(row.get("difference").asDouble(), within(1e-14));
@@ -160,6 +161,29 @@ class StatisticsTest {
     }
 
     @Test
+    void aPairedDifferenceAddsTheTestSetErrorThatEverySeedShares() {
+        // +0.5 points on every one of 3 seeds: no spread over seeds, but 200 test images; by hand:
+        // floor = sqrt(0.005 * 0.995 / 200) = 0.0049875, t(0.975, 2) = 4.302653, half-width 0.021460
+        ConfigurationStats a = configuration("a", new double[] {0.805, 0.815, 0.795}, 0, 200);
+        ConfigurationStats b = configuration("b", new double[] {0.800, 0.810, 0.790}, 0, 200);
+        Comparison c = Comparison.of(a, b);
+        assertThat(c.method()).isEqualTo(Comparison.Method.PAIRED);
+        assertThat(c.difference()).isCloseTo(0.005, within(1e-12));
+        assertThat(c.interval().halfWidth()).isCloseTo(4.302653 * Math.sqrt(0.005 * 0.995 / 200), within(1e-6));
+        assertThat(c.distinguishable()).as("one image on 200, repeated on every seed, is not a finding").isFalse();
+
+        // with a spread over seeds too, the two add as variances
+        ConfigurationStats c1 = configuration("a", new double[] {0.85, 0.86, 0.84, 0.87, 0.85}, 0, 2000);
+        ConfigurationStats c2 = configuration("b", new double[] {0.83, 0.845, 0.82, 0.85, 0.83}, 0, 2000);
+        double[] d = {0.02, 0.015, 0.02, 0.02, 0.02};
+        SampleSummary seeds = SampleSummary.of(d);
+        double floor = Math.sqrt(seeds.mean() * (1 - seeds.mean()) / 2000);
+        double half = StudentT.critical(0.95, 4) * Math.sqrt(seeds.standardError() * seeds.standardError()
+                + floor * floor);
+        assertThat(Comparison.of(c1, c2).interval().halfWidth()).isCloseTo(half, within(1e-12));
+    }
+
+    @Test
     void aPairedDifferenceOfIdenticalRunsIsExactlyZeroAndNotDistinguishable() {
         ConfigurationStats a = configuration("a", new double[] {0.81, 0.82, 0.80}, 0);
         ConfigurationStats b = configuration("b", new double[] {0.81, 0.82, 0.80}, 0);
@@ -178,9 +202,13 @@ class StatisticsTest {
 
     /** A configuration trained on seeds firstSeed, firstSeed + 1, ... with these accuracies on 2,000 images. */
     static ConfigurationStats configuration(String label, double[] accuracies, long firstSeed) {
+        return configuration(label, accuracies, firstSeed, 2000);
+    }
+
+    static ConfigurationStats configuration(String label, double[] accuracies, long firstSeed, Integer testImages) {
         var runs = new ArrayList<SeedResult>();
         for (int i = 0; i < accuracies.length; i++) {
-            runs.add(new SeedResult(firstSeed + i, accuracies[i], 2000));
+            runs.add(new SeedResult(firstSeed + i, accuracies[i], testImages));
         }
         return ConfigurationStats.of(label, Map.of("x", label), List.copyOf(runs), 0);
     }

@@ -134,9 +134,9 @@ class RunChartsTest {
         assertThat(row.get(table.column("gap (points)"))).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f",
                 100 * paired.mean()));
         assertThat(row.get(table.column("95% CI low (points)"))).isEqualTo(String.format(java.util.Locale.ROOT,
-                "%.2f", 100 * paired.interval().low()));
+                "%.2f", 100 * gap.interval().low()));
         assertThat(row.get(table.column("95% CI high (points)"))).isEqualTo(String.format(java.util.Locale.ROOT,
-                "%.2f", 100 * paired.interval().high()));
+                "%.2f", 100 * gap.interval().high()));
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -350,6 +350,8 @@ public final class RunsView extends BorderPane {
                     && !org.bnnworkbench.experiments.run.TrainingParameters.find(key).isPresent());
             if (key.equals("id")) {
                 column.setPrefWidth(215);
+            } else if (key.equals("status")) {
+                column.setPrefWidth(90);
             }
             table.getColumns().add(column);
         }

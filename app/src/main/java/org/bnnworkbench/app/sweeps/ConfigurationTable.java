@@ -27,6 +27,8 @@ final class ConfigurationTable extends TableView<ConfigurationTable.Row> {
 
     ConfigurationTable() {
         setId("sweep-configurations");
+        setMinHeight(100); // the header and three rows, while the progress view takes its room
+        setFixedCellSize(24);
         setPlaceholder(new Label("Each configuration's mean over its seeds appears here as runs end."));
         setRowFactory(t -> new TableRow<>() {
             @Override
@@ -64,7 +66,7 @@ final class ConfigurationTable extends TableView<ConfigurationTable.Row> {
         tip(n, "Completed runs (seeds) of the configuration; runs that diverged or failed are counted apart and left "
                 + "out of the mean");
         var mean = ResultsTable.<Row>column("mean top-1", r -> summary(r) == null ? "\u2013"
-                : String.format(Locale.ROOT, "%.2f%%", 100 * summary(r).mean()), 85);
+                : String.format(Locale.ROOT, "%.2f%%", 100 * summary(r).mean()), 95);
         var interval = ResultsTable.<Row>column("95% CI", r -> summary(r) == null || !summary(r).hasInterval()
                 ? "\u2013" : String.format(Locale.ROOT, "%.2f to %.2f%%", 100 * summary(r).interval().low(),
                 100 * summary(r).interval().high()), 120);

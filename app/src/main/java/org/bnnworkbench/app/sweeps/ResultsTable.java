@@ -49,8 +49,8 @@ final class ResultsTable extends TableView<ResultRow> {
         getColumns().add(column("size", r -> r.entry().modelSizeBytes() == null ? "" : String.format(
                 Locale.ROOT, "%,d B", r.entry().modelSizeBytes()), 85));
         getColumns().add(column("OPs", r -> r.entry().ops() == null ? "" : String.format(Locale.ROOT, "%.3g",
-                r.entry().ops()), 70));
-        getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.0f", r.entry().wallSeconds()), 60));
+                r.entry().ops()), 80));
+        getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.0f", r.entry().wallSeconds()), 70));
         getColumns().add(column("best", r -> r.best() ? "\u2605 best" : "", 55));
     }
 

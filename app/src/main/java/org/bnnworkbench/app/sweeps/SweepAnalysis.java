@@ -42,6 +42,8 @@ record SweepAnalysis(SweepSummary summary, Map<String, ReportChart> charts) {
                 // the tab gives the verdict a line of its own above the charts, where it has the width it needs
                 chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle text
                         && text.getText().equals(verdict)).findFirst().ifPresent(chart.chart()::removeSubtitle);
+                // the title names the data set; a shorter axis label fits the tab's smaller chart
+                chart.chart().getXYPlot().getRangeAxis().setLabel("test top-1 (%)");
                 charts.put(parameter, chart);
             }
         }

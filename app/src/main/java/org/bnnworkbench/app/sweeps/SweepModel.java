@@ -195,15 +195,6 @@ public final class SweepModel {
             }
             return;
         }
-        if (event instanceof SweepEvent.Finished f) {
-            String text = summary(f.result()); // aggregates every run: on the sweep's thread
-            fx.execute(() -> {
-                endTasks();
-                running.set(false);
-                status.set(text);
-            });
-            return;
-        }
         fx.execute(() -> handle(event));
     }
 
@@ -252,6 +243,10 @@ public final class SweepModel {
                 results.add(at, new ResultRow(f.entry(), false));
                 analysisThrottle.request();
             }
+        } else if (event instanceof SweepEvent.Finished f) {
+            endTasks();
+            running.set(false);
+            status.set(summary(f.result()));
         }
     }
 
@@ -335,7 +330,6 @@ public final class SweepModel {
     private static String summary(SweepResult result) {
         var text = new StringBuilder("Sweep " + result.name() + ": " + result.results().size() + " of "
                 + result.points().size() + " points have results (" + result.ranNow() + " trained now)");
-        text.append("; ").append(result.summary().ranking().verdict());
         if (result.cancelled()) {
             text.append("; cancelled: run it again to train the rest");
         } else if (result.outOfTime()) {

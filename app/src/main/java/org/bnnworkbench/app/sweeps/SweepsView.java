@@ -42,9 +42,11 @@ import org.controlsfx.control.TaskProgressView;
 
 /**
  * The Sweeps tab: on the left the sweep (its base settings from the Training tab or a sweep file, the swept
- * parameters, the random budget, parallel runs, the output folder) with Open, Save, Run and Cancel; on the right the
- * points' progress (one cancellable task each), the results table as runs end, a parallel-coordinates plot and test
- * top-1 against a parameter, the best run marked in each.
+ * parameters, the random budget, the seeds per configuration, parallel runs, the output folder) with Open, Save, Run
+ * and Cancel; on the right the points' progress (one cancellable task each, named with its seed), and as runs end the
+ * configurations (mean and 95 % interval over their seeds), every run with its test-set error, the verdict on which
+ * configuration is best (if any clearly is), test top-1 against a parameter with error bars, and a
+ * parallel-coordinates plot.
  */
 public final class SweepsView extends BorderPane {
 
@@ -284,7 +286,7 @@ public final class SweepsView extends BorderPane {
         }
     }
 
-    /** E.g. {@code seed 42}, {@code seeds 42, 43, 44}, {@code seeds 42, 43, ..., 141}; a file's own list so named. */
+    /** E.g. {@code Seeds 42, 43, 44}, {@code Seeds 42, 43, ..., 141}; a file's own list so named. */
     static String seedsText(List<Long> seeds, boolean fromFile) {
         String list = seeds.size() <= 6 ? seeds.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
                 .orElse("") : seeds.get(0) + ", " + seeds.get(1) + ", \u2026, " + seeds.get(seeds.size() - 1);

@@ -124,7 +124,11 @@ class ExperimentScreenshots extends WorkbenchUiTest {
         assertThat(window.sweepsView().table().getItems()).hasSize(4);
         robot.moveTo("#sweep-status");
         shoot("sweep-results");
-        crop("sweep-results", "sweep-charts", 404, 358, 874, 412);
+        // the verdict and the two charts below it, wherever the layout puts them
+        var verdict = node("#sweep-verdict").localToScreen(node("#sweep-verdict").getLayoutBounds());
+        var below = node("#sweep-charts").localToScreen(node("#sweep-charts").getLayoutBounds());
+        crop("sweep-results", "sweep-charts", (int) verdict.getMinX(), (int) verdict.getMinY(),
+                (int) (below.getMaxX() - verdict.getMinX()), (int) (below.getMaxY() - verdict.getMinY()));
     }
 
     /**

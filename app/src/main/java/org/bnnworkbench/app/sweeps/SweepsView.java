@@ -387,6 +387,7 @@ public final class SweepsView extends BorderPane {
         showAnalysis(model.analysisProperty().get());
 
         var charts = new SplitPane(accuracy, parallelCoordinates);
+        charts.setId("sweep-charts");
         charts.setDividerPositions(0.55);
         var chartsPane = new VBox(4, verdict, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);

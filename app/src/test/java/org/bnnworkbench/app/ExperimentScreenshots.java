@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Drives the running app on a real X server (Xvfb, 1280x800) through what docs/user-guide.md and docs/clip-sweep.md
  * show, and captures the screen with ImageMagick's {@code import}: a training with its twin on a slice of the
- * embedded subset, the Runs tab, and the clip-threshold sweep t in {0.5, 1.0, 1.3, 2.0} of bnn-small on the whole
- * subset, whose folder is kept in docs/examples/clip-sweep. Not part of the default run (tag {@code screenshots});
+ * embedded subset, the Runs tab, the clip-threshold sweep t in {0.5, 1.0, 1.3, 2.0} of bnn-small on the whole
+ * subset, whose folder is kept in docs/examples/clip-sweep, and a clip sweep with three seeds per configuration. Not part of the default run (tag {@code screenshots});
  * the commands are in docs/clip-sweep.md. Skipped under Monocle, which has no screen to capture.
  */
 @Tag("screenshots")
@@ -124,6 +124,82 @@ class ExperimentScreenshots extends WorkbenchUiTest {
         assertThat(window.sweepsView().table().getItems()).hasSize(4);
         robot.moveTo("#sweep-status");
         shoot("sweep-results");
-        crop("sweep-results", "sweep-charts", 404, 358, 874, 412);
+        // the verdict and the two charts below it, wherever the layout puts them
+        var verdict = node("#sweep-verdict").localToScreen(node("#sweep-verdict").getLayoutBounds());
+        var below = node("#sweep-charts").localToScreen(node("#sweep-charts").getLayoutBounds());
+        crop("sweep-results", "sweep-charts", (int) verdict.getMinX(), (int) verdict.getMinY(),
+                (int) (below.getMaxX() - verdict.getMinX()), (int) (below.getMaxY() - verdict.getMinY()));
+    }
+
+    /**
+     * A clip sweep with three seeds per configuration of bnn-small (two epochs on 3,000 training and 1,000 test
+     * images): the configurations with their intervals, the verdict, the error bars;
+     * then the Runs tab with two runs of the Training tab and their accuracies' standard errors. The sweep's folder is
+     * {@code -Dbnn.repeatSweep} (default target/repeat-sweep): run again, it trains nothing and shoots at once.
+     */
+    @Test
+    void repeatedSweepAndRunsWithErrorsScreenshots() throws Exception {
+        assumeADisplay();
+        fillInTheRepeatedSweep(Path.of(System.getProperty("bnn.repeatSweep", "target/repeat-sweep")));
+        robot.clickOn("#sweep-run");
+        waitFor(60, () -> window.sweepsView().model().isRunning()
+                || window.sweepsView().table().getItems().size() == 9, "the sweep to start");
+        waitFor(3600, () -> !window.sweepsView().model().isRunning(), "the sweep to end");
+        waitFor(30, () -> window.sweepsView().accuracyChart().getXYPlot().getDataset(1) != null
+                && window.sweepsView().accuracyChart().getXYPlot().getDataset(1).getItemCount(0) == 9, "the chart");
+        robot.moveTo("#sweep-verdict");
+        shoot("sweep-repeats");
+
+        tab("training-tab");
+        type("#train-param-clip", "1.0");
+        robot.clickOn("#training-start");
+        waitFor(10, () -> training().state() != TrainingModel.State.IDLE, "the first run to start");
+        waitFor(1800, () -> training().state() == TrainingModel.State.IDLE, "the first run");
+        type("#train-param-clip", "1.3");
+        robot.clickOn("#training-start");
+        waitFor(10, () -> training().state() != TrainingModel.State.IDLE, "the second run to start");
+        waitFor(1800, () -> training().state() == TrainingModel.State.IDLE, "the second run");
+        tab("runs-tab");
+        waitFor(20, () -> window.runsView().table().getItems().size() == 2, "two runs");
+        robot.clickOn(row(0));
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT).clickOn(row(1)).release(javafx.scene.input.KeyCode.SHORTCUT);
+        waitFor(20, () -> window.runsView().curves() == 2, "two curves");
+        robot.moveTo("#runs-count");
+        shoot("runs-errors");
+    }
+
+    /**
+     * The same sweep under way, in {@code -Dbnn.repeatSweepRunning}: a copy of the finished sweep's folder cut down
+     * to the first round of seeds (its journal's first three lines, without the other runs' folders), which resumes
+     * there; shot while the second round trains. The window's closing cancels it.
+     */
+    @Test
+    void repeatedSweepRunningScreenshot() throws Exception {
+        assumeADisplay();
+        Path folder = Path.of(System.getProperty("bnn.repeatSweepRunning", "target/repeat-sweep-running"));
+        assumeTrue(Files.isDirectory(folder), "a cut-down copy of a finished sweep in " + folder);
+        fillInTheRepeatedSweep(folder);
+        robot.clickOn("#sweep-run");
+        waitFor(60, () -> window.sweepsView().model().isRunning(), "the sweep to start");
+        waitFor(60, () -> window.sweepsView().table().getItems().size() >= 3, "the first round's results");
+        Thread.sleep(25_000); // into the first epoch of the running point
+        robot.moveTo("#sweep-status");
+        shoot("sweep-repeats-running");
+    }
+
+    /** bnn-small, two epochs on 3,000 training and 1,000 test images, clip 0.5, 1.0, 1.3, three seeds each. */
+    private void fillInTheRepeatedSweep(Path folder) {
+        tab("training-tab");
+        type("#train-param-epochs", "2");
+        type("#train-param-trainLimit", "3000");
+        type("#train-param-testLimit", "1000");
+        tab("sweeps-tab");
+        waitFor(60, () -> window.sweepsView().form().baseProperty().get().config().trainLimit() == 3000
+                && window.sweepsView().form().baseProperty().get().config().testLimit() == 1000, "the base");
+        type("#sweep-name", "clip-seeds");
+        type("#sweep-values-0", "0.5, 1.0, 1.3");
+        type("#sweep-repeats", "3");
+        type("#sweep-folder", folder.toAbsolutePath().toString());
+        assertThat(text("#sweep-points")).isEqualTo("9 points: 3 configurations \u00d7 3 seeds");
     }
 }

@@ -257,6 +257,7 @@ public final class CompareView extends BorderPane {
         export.setId("export-report");
         export.setOnAction(e -> exportReport());
         var refresh = new Button("Refresh");
+        refresh.setId("compare-refresh");
         refresh.setOnAction(e -> refresh());
         var add = new Button("Add Folder\u2026");
         add.setId("add-folder");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,7 +20,8 @@ import org.bnnworkbench.experiments.store.RunStore;
 import org.bnnworkbench.experiments.store.RunSummary;
 
 /**
- * The Runs tab's model: every run of the store, listed off the FX thread, and those a filter keeps. A filter is
+ * The Runs tab's model: every run of the store, listed off the FX thread (with the number of test images of each, for
+ * the standard error of its accuracy), and those a filter keeps. A filter is
  * {@link RunQuery} conditions separated by spaces or commas ({@code status=completed clip>=1 testTop1>0.8}); a word
  * without an operator keeps runs whose id, architecture or data set contains it.
  */
@@ -33,6 +35,8 @@ public final class RunsModel {
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final AtomicLong listing = new AtomicLong();
+    /** Test images by run id (0: unknown), read once per run from its record: a run's data set never changes. */
+    private final Map<String, Integer> testImages = new ConcurrentHashMap<>();
     private List<RunQuery.Condition> conditions = List.of();
     private List<String> words = List.of();
 
@@ -72,6 +76,9 @@ public final class RunsModel {
         background.execute(() -> {
             try {
                 List<RunSummary> runs = store.list();
+                for (RunSummary run : runs) {
+                    testImages.computeIfAbsent(run.id(), this::readTestImages);
+                }
                 fx.execute(() -> {
                     if (n == listing.get()) {
                         all.setAll(runs);
@@ -87,6 +94,25 @@ public final class RunsModel {
             }
         });
         return done;
+    }
+
+    /**
+     * The number of test images a run's test top-1 was measured on, for its test-set standard error; null if its
+     * record does not say or the run was not listed yet.
+     */
+    public Integer testImages(String id) {
+        Integer n = testImages.get(id);
+        return n == null || n < 1 ? null : n;
+    }
+
+    /** 0 for a record without a data set; null (not kept, read again next time) for one that cannot be read now. */
+    private Integer readTestImages(String id) {
+        try {
+            RunRecord record = store.record(id);
+            return record.dataset() == null ? 0 : record.dataset().testImages();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Takes a filter; an unreadable one keeps the previous filter and says why. */
@@ -146,6 +172,7 @@ public final class RunsModel {
             for (String id : ids) {
                 try {
                     store.delete(id);
+                    testImages.remove(id);
                 } catch (IOException | RuntimeException e) {
                     problems.add(e.getMessage());
                 }

@@ -46,6 +46,8 @@ import org.bnnworkbench.experiments.export.ExportException;
 import org.bnnworkbench.experiments.export.RunExport;
 import org.bnnworkbench.experiments.run.RunRecord;
 import org.bnnworkbench.experiments.run.RunStatus;
+import org.bnnworkbench.experiments.stats.AccuracyScale;
+import org.bnnworkbench.experiments.stats.TestSetError;
 import org.bnnworkbench.experiments.store.RunQuery;
 import org.bnnworkbench.experiments.store.RunSummary;
 import org.jfree.chart.JFreeChart;
@@ -206,7 +208,12 @@ public final class RunsView extends BorderPane {
 
     /** The span of the curves' value axis; for tests. */
     public double curveAxisSpan() {
-        return chart.getXYPlot().getRangeAxis().getRange().getLength();
+        return curveAxis().getLength();
+    }
+
+    /** The range of the curves' value axis; for tests. */
+    public org.jfree.data.Range curveAxis() {
+        return chart.getXYPlot().getRangeAxis().getRange();
     }
 
 
@@ -319,13 +326,32 @@ public final class RunsView extends BorderPane {
                 @Override
                 protected void updateItem(Object value, boolean empty) {
                     super.updateItem(value, empty);
-                    setText(empty || value == null ? null : format(key, value));
+                    setTooltip(null);
+                    setText(empty || value == null ? null : key.equals("testTop1") ? accuracy(value)
+                            : format(key, value));
+                }
+
+                /** With the test-set standard error of the run's test images, explained in the tooltip. */
+                private String accuracy(Object value) {
+                    RunSummary run = getIndex() >= 0 && getIndex() < getTableView().getItems().size()
+                            ? getTableView().getItems().get(getIndex()) : null;
+                    Integer images = run == null ? null : model.testImages(run.id());
+                    setTooltip(images == null ? null : new Tooltip(String.format(Locale.ROOT, "\u00b1 the test-set "
+                            + "standard error in points, sqrt(p (1 - p) / n) for n = %,d test images: the noise of "
+                            + "the measurement alone, before any seed-to-seed variation", images)));
+                    return TestSetError.describe(((Number) value).doubleValue(), images);
                 }
             });
+            if (key.equals("testTop1")) {
+                column.setText("testTop1 \u00b1 SE");
+                column.setPrefWidth(115);
+            }
             column.setVisible(VISIBLE.contains(key) || !RunSummary.FIELDS.contains(key)
                     && !org.bnnworkbench.experiments.run.TrainingParameters.find(key).isPresent());
             if (key.equals("id")) {
                 column.setPrefWidth(215);
+            } else if (key.equals("status")) {
+                column.setPrefWidth(90);
             }
             table.getColumns().add(column);
         }
@@ -373,16 +399,52 @@ public final class RunsView extends BorderPane {
                 renderer.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
                 i++;
             }
-            plot.getRangeAxis().setLabel(key.endsWith("Loss") ? key : key + " (%)");
-            // one epoch, or runs within a hair of each other: a readable scale, not one value repeated down the axis
-            ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(key.endsWith("Loss") ? 0.05
-                    : key.equals("flipRatio") ? 0.5 : 2);
+            var axis = (NumberAxis) plot.getRangeAxis();
+            axis.setLabel(key.endsWith("Loss") ? key : key + " (%)");
+            AccuracyScale scale = accuracyScale(records.values(), key);
+            if (scale != null) {
+                axis.setRange(scale.lower(), scale.upper());
+            } else {
+                // one epoch, or runs within a hair of each other: a readable scale, not one value repeated down it
+                axis.setAutoRangeMinimumSize(key.endsWith("Loss") ? 0.05 : key.equals("flipRatio") ? 0.5 : 2);
+                axis.setAutoRange(true);
+            }
             chart.setTitle(records.isEmpty() ? "Select runs to compare their curves" : records.size() == 1
                     ? "Run " + records.keySet().iterator().next() + " per epoch" : records.size() + " runs per epoch");
             ChartStyle.style(chart);
         } finally {
             plot.setNotify(true);
         }
+    }
+
+    /**
+     * For test and training top-1: an axis over every value drawn, never narrower than eight standard errors of the
+     * runs' final accuracies on their test (or training) images, so that curves within the noise of each other are
+     * not stretched apart; null for the other metrics.
+     */
+    static AccuracyScale accuracyScale(java.util.Collection<RunRecord> records, String key) {
+        if (!key.equals("testTop1") && !key.equals("trainTop1")) {
+            return null;
+        }
+        boolean test = key.equals("testTop1");
+        var values = new ArrayList<Double>();
+        double noise = 0;
+        int noisy = 0;
+        for (RunRecord r : records) {
+            r.history().forEach(m -> values.add(value(m, key)));
+            if (r.history().isEmpty() || r.dataset() == null) {
+                continue;
+            }
+            double last = (test ? r.history().get(r.history().size() - 1).testTop1()
+                    : r.history().get(r.history().size() - 1).trainTop1());
+            int images = test ? r.dataset().testImages() : r.dataset().trainImages();
+            if (images > 0 && last >= 0 && last <= 1) {
+                noise += 100 * new TestSetError(last, images).standardError();
+                noisy++;
+            }
+        }
+        return AccuracyScale.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
+                noisy == 0 ? Double.NaN : noise / noisy);
     }
 
     private static double value(EpochMetrics m, String key) {

@@ -2,7 +2,6 @@ package org.bnnworkbench.app.sweeps;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -19,7 +18,8 @@ import org.bnnworkbench.experiments.sweep.ResultsCsv;
  * A parallel-coordinates plot of a sweep (Inselberg 1985): one vertical axis per swept parameter and a last one for
  * test top-1, one polyline per run through its values. Numbers get a linear axis (logarithmic when they are positive
  * and span more than a factor of 20, as learning rates do), anything else one tick per value. Lines are shaded by
- * accuracy; the best run is drawn last, thick and red. Drawn on a canvas that follows the pane's size.
+ * accuracy; the runs of the clearly best configuration, if one is, are drawn last, thick and red. Drawn on a canvas
+ * that follows the pane's size.
  */
 final class ParallelCoordinates extends Region {
 
@@ -105,9 +105,9 @@ final class ParallelCoordinates extends Region {
         double step = axes.size() == 1 ? 0 : (right - left) / (axes.size() - 1);
         double accMin = axes.get(axes.size() - 1).min();
         double accMax = axes.get(axes.size() - 1).max();
-        ResultRow best = done.stream().filter(ResultRow::best).findFirst().orElse(null);
+        List<ResultRow> best = done.stream().filter(ResultRow::best).toList();
         for (ResultRow r : done) {
-            if (r != best) {
+            if (!r.best()) {
                 // the metric's axis is in percent
                 double t = accMax == accMin ? 1 : (100 * r.testTop1() - accMin) / (accMax - accMin);
                 t = Math.max(0, Math.min(1, t));
@@ -116,21 +116,21 @@ final class ParallelCoordinates extends Region {
                 polyline(g, r, axes, left, step, top, bottom);
             }
         }
-        if (best != null) {
-            g.setStroke(BEST);
-            g.setLineWidth(3.5);
-            polyline(g, best, axes, left, step, top, bottom);
+        g.setStroke(BEST);
+        g.setLineWidth(3.5);
+        for (ResultRow r : best) {
+            polyline(g, r, axes, left, step, top, bottom);
         }
         for (int i = 0; i < axes.size(); i++) {
             drawAxis(g, axes.get(i), left + i * step, top, bottom);
         }
-        if (best != null) {
+        if (!best.isEmpty()) {
             g.setFill(BEST);
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(String.format(Locale.ROOT, "best: %s, %.2f%%", SweepModel.label(best.entry()),
-                    100 * best.testTop1()), w - 6, h - 2);
+            g.fillText("best: " + SweepModel.label(best.get(0).entry()) + (best.size() == 1 ? ""
+                    : " (its " + best.size() + " runs)"), w - 6, h - 2);
         }
     }
 

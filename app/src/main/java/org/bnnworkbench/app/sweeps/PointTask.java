@@ -21,9 +21,14 @@ final class PointTask extends Task<Void> {
     PointTask(SweepPoint point, int points, Consumer<String> cancelPoint) {
         this.point = point;
         this.cancelPoint = cancelPoint;
-        updateTitle("Point " + (point.index() + 1) + " of " + points + ": " + point.label());
+        updateTitle(title(point, points));
         updateMessage("waiting");
         updateProgress(0, 1);
+    }
+
+    /** E.g. {@code Point 3 of 8: clip=1.3, seed 43}. */
+    static String title(SweepPoint point, int points) {
+        return "Point " + (point.index() + 1) + " of " + points + ": " + point.label() + ", seed " + point.seed();
     }
 
     SweepPoint point() {

@@ -33,10 +33,10 @@ import org.bnnworkbench.experiments.sweep.SweepParameter;
 
 /**
  * A sweep as the Sweeps tab edits it: a name, the base settings (taken from the Training tab or from a sweep file),
- * the swept parameters (each a grid of values, a random range or a random choice), the random budget and the
- * parallel runs. It becomes the text of a sweep file ({@link #toJson}), which {@link SweepFile} reads exactly as
- * {@code bnn sweep} does, so the form is checked by the same rules and a saved file runs the same from the command
- * line.
+ * the swept parameters (each a grid of values, a random range or a random choice), the random budget, the seeds per
+ * configuration (repeats) and the parallel runs. It becomes the text of a sweep file ({@link #toJson}), which
+ * {@link SweepFile} reads exactly as {@code bnn sweep} does, so the form is checked by the same rules and a saved file
+ * runs the same from the command line.
  */
 public final class SweepForm {
 
@@ -98,6 +98,8 @@ public final class SweepForm {
     private final StringProperty samples = new SimpleStringProperty("4");
     private final StringProperty seconds = new SimpleStringProperty("");
     private final StringProperty randomSeed = new SimpleStringProperty("42");
+    private final StringProperty repeats = new SimpleStringProperty("1");
+    private final ObjectProperty<List<Long>> fileSeeds = new SimpleObjectProperty<>();
     private final IntegerProperty parallel = new SimpleIntegerProperty(1);
 
     public SweepForm() {
@@ -135,6 +137,28 @@ public final class SweepForm {
 
     public IntegerProperty parallelProperty() {
         return parallel;
+    }
+
+    /**
+     * Seeds per configuration ({@code repeats}): every configuration is trained with the seeds base seed, base seed
+     * + 1, ...; {@code 1} (one run each, the base seed) is left out of the file, as sweeps were before repeats.
+     */
+    public StringProperty repeatsProperty() {
+        return repeats;
+    }
+
+    /**
+     * The {@code seeds} list of an opened sweep file that is not base seed, base seed + 1, ...: kept and written
+     * again as long as the repeats field still gives its number of seeds; null otherwise.
+     */
+    public ObjectProperty<List<Long>> fileSeedsProperty() {
+        return fileSeeds;
+    }
+
+    /** The file's seeds while the repeats field still counts them. */
+    private List<Long> keptSeeds() {
+        List<Long> kept = fileSeeds.get();
+        return kept != null && repeats.get().strip().equals(Integer.toString(kept.size())) ? kept : null;
     }
 
     /** The parameters a sweep over the base architecture can vary, training parameters first. */
@@ -196,6 +220,14 @@ public final class SweepForm {
         } else if (!seconds.get().isBlank()) {
             throw new SweepFileException("random.seconds", "a time budget applies to random parameters; make one "
                     + "of the rows a random range or choice, or clear the seconds");
+        }
+        List<Long> kept = keptSeeds();
+        if (kept != null) {
+            ArrayNode list = NODES.arrayNode();
+            kept.forEach(list::add);
+            root.set("seeds", list);
+        } else if (!repeats.get().strip().equals("1")) {
+            root.set("repeats", number(repeats.get(), "repeats"));
         }
         root.put("parallel", parallel.get());
         try {
@@ -311,6 +343,10 @@ public final class SweepForm {
             seconds.set("");
         }
         axes.setAll(rows);
+        List<Long> seeds = sweep.seeds();
+        fileSeeds.set(seeds.isEmpty() || seeds.equals(Sweep.repeatSeeds(sweep.base().config().seed(), seeds.size()))
+                ? null : seeds);
+        repeats.set(Integer.toString(sweep.repeats()));
         parallel.set(sweep.parallel());
     }
 

@@ -37,9 +37,11 @@ import org.bnnworkbench.experiments.sweep.SweepRunner;
 /**
  * Runs a sweep from the Sweeps tab through {@link SweepRunner}, the runner {@code bnn sweep} uses, in a folder of
  * the user's choosing: the same journal, results and run records as the command line. Publishes on the FX thread:
- * one task per point (progress at most ten times a second), and the results as runs end, with the best run marked.
- * The progress view lists the running points and the next {@value #WAITING_SHOWN} waiting ones, each with its cancel
- * button; the rest join as those end. All methods are called on the FX thread.
+ * one task per point (progress at most ten times a second), the results as runs end, and their
+ * {@link SweepAnalysis} (configurations, verdict, charts), made on a thread of its own at most four times a second,
+ * with the runs of a clearly best configuration marked. The progress view lists the running points and the next
+ * {@value #WAITING_SHOWN} waiting ones, each with its cancel button; the rest join as those end. All methods are
+ * called on the FX thread.
  */
 public final class SweepModel {
 
@@ -62,6 +64,17 @@ public final class SweepModel {
     private final java.util.Deque<PointTask> pending = new java.util.ArrayDeque<>();
     private final Map<String, TrainingEvent.Batch> latest = new ConcurrentHashMap<>();
     private final UpdateThrottle throttle;
+    private final ReadOnlyObjectWrapper<SweepAnalysis> analysis = new ReadOnlyObjectWrapper<>(
+            SweepAnalysis.empty(List.of()));
+    private final ExecutorService analyst = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sweep-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    private final UpdateThrottle analysisThrottle;
+    private long analyses;
+    private String sweepName = "";
+    private String dataset = "";
     private SweepRunner runner;
     private int parallelRuns = 1;
 
@@ -69,6 +82,7 @@ public final class SweepModel {
         this.datasets = datasets;
         this.fx = fx;
         this.throttle = new UpdateThrottle(100, fx, this::showProgress);
+        this.analysisThrottle = new UpdateThrottle(250, fx, this::analyse);
     }
 
     /** The points to run, for the {@code TaskProgressView}. */
@@ -84,6 +98,11 @@ public final class SweepModel {
     /** The swept parameters' names, in the sweep's order. */
     public ReadOnlyObjectProperty<List<String>> parametersProperty() {
         return parameters.getReadOnlyProperty();
+    }
+
+    /** The ended runs by configuration, the verdict and the charts, as of the latest analysis. */
+    public ReadOnlyObjectProperty<SweepAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -121,6 +140,10 @@ public final class SweepModel {
         var names = new ArrayList<String>();
         sweep.parameters().forEach(p -> names.add(p.name()));
         parameters.set(List.copyOf(names));
+        sweepName = sweep.name();
+        dataset = sweep.base().dataset();
+        analyses++;
+        analysis.set(SweepAnalysis.empty(parameters.get()));
         status.set("Building " + sweep.size() + (sweep.size() == 1 ? " point" : " points") + " of sweep "
                 + sweep.name() + "\u2026");
         parallelRuns = parallel;
@@ -180,7 +203,7 @@ public final class SweepModel {
             for (JournalEntry e : s.done()) {
                 results.add(new ResultRow(e, false));
             }
-            markBest();
+            analysisThrottle.request();
             for (SweepPoint p : s.points()) {
                 if (s.done().stream().noneMatch(e -> e.id().equals(p.id()))) {
                     var task = new PointTask(p, s.points().size(), id -> {
@@ -218,7 +241,7 @@ public final class SweepModel {
                     at++;
                 }
                 results.add(at, new ResultRow(f.entry(), false));
-                markBest();
+                analysisThrottle.request();
             }
         } else if (event instanceof SweepEvent.Finished f) {
             endTasks();
@@ -271,8 +294,30 @@ public final class SweepModel {
         }
     }
 
-    private void markBest() {
-        SweepSummary summary = SweepSummary.of(parameters.get(), results.stream().map(ResultRow::entry).toList());
+    /** Aggregates the results as they stand on the analysis thread; only the newest analysis is shown. */
+    private void analyse() {
+        long n = ++analyses;
+        List<String> names = parameters.get();
+        List<JournalEntry> entries = results.stream().map(ResultRow::entry).toList();
+        String name = sweepName;
+        String data = dataset;
+        analyst.execute(() -> {
+            try {
+                SweepAnalysis made = SweepAnalysis.of(names, entries, name, data);
+                fx.execute(() -> {
+                    if (n == analyses) {
+                        analysis.set(made);
+                        markBest(made.summary());
+                    }
+                });
+            } catch (RuntimeException e) {
+                fx.execute(() -> status.set("Cannot aggregate the results by configuration: " + e));
+            }
+        });
+    }
+
+    /** Marks the runs of the clearly best configuration; none while no configuration is clearly best. */
+    private void markBest(SweepSummary summary) {
         for (int i = 0; i < results.size(); i++) {
             ResultRow r = results.get(i);
             boolean best = r.completed() && summary.isOfBest(r.entry());
@@ -285,7 +330,6 @@ public final class SweepModel {
     private static String summary(SweepResult result) {
         var text = new StringBuilder("Sweep " + result.name() + ": " + result.results().size() + " of "
                 + result.points().size() + " points have results (" + result.ranNow() + " trained now)");
-        text.append("; ").append(result.summary().ranking().verdict());
         if (result.cancelled()) {
             text.append("; cancelled: run it again to train the rest");
         } else if (result.outOfTime()) {

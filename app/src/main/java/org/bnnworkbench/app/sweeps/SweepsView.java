@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -24,8 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -38,7 +35,6 @@ import javafx.scene.layout.VBox;
 import org.bnnworkbench.app.ExperimentDialogs;
 import org.bnnworkbench.experiments.run.RunSettings;
 import org.bnnworkbench.experiments.run.TrainingParameters;
-import org.bnnworkbench.experiments.sweep.ResultsCsv;
 import org.bnnworkbench.experiments.sweep.Sweep;
 import org.bnnworkbench.experiments.sweep.SweepFile;
 import org.bnnworkbench.experiments.sweep.SweepFileException;
@@ -46,11 +42,16 @@ import org.controlsfx.control.TaskProgressView;
 
 /**
  * The Sweeps tab: on the left the sweep (its base settings from the Training tab or a sweep file, the swept
- * parameters, the random budget, parallel runs, the output folder) with Open, Save, Run and Cancel; on the right the
- * points' progress (one cancellable task each), the results table as runs end, a parallel-coordinates plot and test
- * top-1 against a parameter, the best run marked in each.
+ * parameters, the random budget, the seeds per configuration, parallel runs, the output folder) with Open, Save, Run
+ * and Cancel; on the right the points' progress (one cancellable task each, named with its seed), and as runs end the
+ * configurations (mean and 95 % interval over their seeds), every run with its test-set error, the verdict on which
+ * configuration is best (if any clearly is), test top-1 against a parameter with error bars, and a
+ * parallel-coordinates plot.
  */
 public final class SweepsView extends BorderPane {
+
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    private static final javafx.css.PseudoClass CLEAR_BEST = javafx.css.PseudoClass.getPseudoClass("clear-best");
 
     private final SweepForm form = new SweepForm();
     private final SweepModel model;
@@ -61,9 +62,13 @@ public final class SweepsView extends BorderPane {
     private final TextField folder = new TextField();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Label points = new Label();
-    private final TableView<ResultRow> table = new TableView<>();
+    private final TextField repeats = new TextField();
+    private final Label seeds = new Label();
+    private final ResultsTable table;
+    private final ConfigurationTable configurations = new ConfigurationTable();
+    private final Label verdict = new Label();
     private final ParallelCoordinates parallelCoordinates = new ParallelCoordinates();
-    private final AccuracyChart accuracy = new AccuracyChart();
+    private final IntervalChart accuracy = new IntervalChart();
     private final SimpleObjectProperty<Sweep> valid = new SimpleObjectProperty<>();
     private boolean followTraining = true;
     private boolean folderEdited;
@@ -79,6 +84,7 @@ public final class SweepsView extends BorderPane {
         this.dialogs = dialogs;
         this.sweepsFolder = sweepsFolder;
         this.axesBox = new SweepAxesEditor(form, this::validate);
+        this.table = new ResultsTable(model.results());
         setId("sweeps-view");
         setLeft(formPane());
         setCenter(resultsPane());
@@ -107,9 +113,19 @@ public final class SweepsView extends BorderPane {
         return table;
     }
 
-    /** Lines in the parallel-coordinates plot and points in the accuracy chart; for tests. */
-    public int[] plotted() {
-        return new int[] {parallelCoordinates.lines(), accuracy.points()};
+    /** The runs by configuration; for tests. */
+    ConfigurationTable configurations() {
+        return configurations;
+    }
+
+    /** The accuracy chart shown; for tests, which read its datasets. */
+    public org.jfree.chart.JFreeChart accuracyChart() {
+        return accuracy.chart();
+    }
+
+    /** Lines in the parallel-coordinates plot; for tests. */
+    public int parallelLines() {
+        return parallelCoordinates.lines();
     }
 
     /** The Training tab's settings changed: a base taken from there follows them. */
@@ -157,6 +173,22 @@ public final class SweepsView extends BorderPane {
         random.setVgap(4);
         random.addRow(0, new Label("samples"), samples, new Label("seconds"), seconds);
         random.addRow(1, new Label("seed"), seed);
+
+        repeats.setId("sweep-repeats");
+        repeats.setPrefColumnCount(4);
+        repeats.textProperty().bindBidirectional(form.repeatsProperty());
+        repeats.textProperty().addListener((obs, o, n) -> validate());
+        form.fileSeedsProperty().addListener((obs, o, n) -> validate());
+        repeats.setTooltip(new Tooltip("Runs per configuration, 1 to 1000: every configuration is trained with the "
+                + "seeds base seed, base seed + 1, base seed + 2, ... (the base seed is the Training tab's seed, or "
+                + "the sweep file's). Two or more give each configuration a mean with a 95% confidence interval, "
+                + "and let the sweep name a best configuration only when the seeds show it is best."));
+        var repeatsRow = new HBox(6, new Label("Seeds per configuration"), repeats);
+        repeatsRow.setAlignment(Pos.CENTER_LEFT);
+        seeds.setId("sweep-seeds");
+        seeds.getStyleClass().add("pane-note");
+        seeds.setWrapText(true);
+        seeds.setMinHeight(Region.USE_PREF_SIZE);
 
         var parallel = new Spinner<Integer>(1, 8, 1);
         parallel.setId("sweep-parallel");
@@ -215,7 +247,8 @@ public final class SweepsView extends BorderPane {
 
         var content = new VBox(6, heading("Sweep"), labelled("Name", name), heading("Base settings"), base,
                 fromTraining, heading("Swept parameters"), axesBox, add, heading("Random budget"),
-                note("For random rows: samples to draw and an optional time limit."), random, parallelRow,
+                note("For random rows: samples to draw and an optional time limit."), random, heading("Repeats"),
+                repeatsRow, seeds, parallelRow,
                 heading("Output folder"), folderRow, points, problemLabel, fileButtons, runButtons);
         content.setPadding(new Insets(8));
         content.getStyleClass().add("sweep-form");
@@ -235,13 +268,31 @@ public final class SweepsView extends BorderPane {
             valid.set(sweep);
             problem.set("");
             long n = sweep.size();
-            points.setText(n + (n == 1 ? " point" : " points") + (form.parallelProperty().get() > 1
+            points.setText(n + (n == 1 ? " point" : " points") + (sweep.repeats() > 1 ? ": " + sweep.configurations()
+                    + (sweep.configurations() == 1 ? " configuration" : " configurations") + " \u00d7 "
+                    + sweep.repeats() + " seeds" : "") + (form.parallelProperty().get() > 1
                     ? ", " + form.parallelProperty().get() + " at a time" : ""));
+            seeds.setText(seedsText(sweep.trainingSeeds(), form.fileSeedsProperty().get() != null
+                    && sweep.trainingSeeds().equals(form.fileSeedsProperty().get())));
+            repeats.pseudoClassStateChanged(INVALID, false);
         } catch (IllegalArgumentException e) {
             valid.set(null);
             problem.set(e.getMessage());
             points.setText("");
+            seeds.setText("");
+            boolean seedsWrong = e instanceof SweepFileException f && f.getMessage() != null
+                    && (f.getMessage().startsWith("repeats") || f.getMessage().startsWith("seeds"));
+            repeats.pseudoClassStateChanged(INVALID, seedsWrong);
         }
+    }
+
+    /** E.g. {@code Seeds 42, 43, 44}, {@code Seeds 42, 43, ..., 141}; a file's own list so named. */
+    static String seedsText(List<Long> seeds, boolean fromFile) {
+        String list = seeds.size() <= 6 ? seeds.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
+                .orElse("") : seeds.get(0) + ", " + seeds.get(1) + ", \u2026, " + seeds.get(seeds.size() - 1);
+        return (fromFile ? "The sweep file's seeds: " : seeds.size() == 1 ? "Seed " : "Seeds ") + list
+                + (fromFile ? " (a number other than " + seeds.size() + " above trains the base seed and the next ones"
+                + " instead)" : seeds.size() == 1 ? " (the base seed): one run per configuration" : "");
     }
 
     private void takeTrainingBase(boolean asked) {
@@ -319,29 +370,30 @@ public final class SweepsView extends BorderPane {
         tasks.visibleProperty().bind(Bindings.isNotEmpty(tasks.getTasks()));
         tasks.managedProperty().bind(tasks.visibleProperty());
 
-        table.setId("sweep-results");
-        table.setPlaceholder(new Label("Results appear here as the sweep's runs end."));
-        table.setItems(model.results());
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(ResultRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().remove("best-run");
-                if (!empty && row != null && row.best()) {
-                    getStyleClass().add("best-run");
-                }
-            }
-        });
-        model.parametersProperty().addListener((obs, o, names) -> columns(names));
-        columns(List.of());
-        model.results().addListener((ListChangeListener<ResultRow>) c -> plots());
-        model.parametersProperty().addListener((obs, o, n) -> plots());
+        model.parametersProperty().addListener((obs, o, names) -> table.columns(names));
+        model.results().addListener((ListChangeListener<ResultRow>) c -> parallelCoordinates.show(
+                model.parametersProperty().get(), model.results()));
+        model.parametersProperty().addListener((obs, o, n) -> parallelCoordinates.show(n, model.results()));
+        model.analysisProperty().addListener((obs, o, a) -> showAnalysis(a));
 
-        var charts = new SplitPane(parallelCoordinates, accuracy);
+        verdict.setId("sweep-verdict");
+        verdict.getStyleClass().add("sweep-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.setTooltip(new Tooltip("A configuration is named best only when the 95% interval of its difference "
+                + "to every other one lies above zero, over several seeds (paired t over common seeds, else Welch). "
+                + "'No clear best at n = k' means that with k seeds each, the top two are within each other's noise: "
+                + "add seeds to tell them apart, or take them as equal."));
+        showAnalysis(model.analysisProperty().get());
+
+        var charts = new SplitPane(accuracy, parallelCoordinates);
+        charts.setId("sweep-charts");
         charts.setDividerPositions(0.55);
-        var split = new SplitPane(table, charts);
+        var chartsPane = new VBox(4, verdict, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        var split = new SplitPane(configurations, table, chartsPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.2, 0.42);
         var top = new VBox(6, status, tasks);
         var pane = new BorderPane(split);
         pane.setTop(top);
@@ -350,37 +402,18 @@ public final class SweepsView extends BorderPane {
         return pane;
     }
 
-    private void plots() {
-        List<String> names = model.parametersProperty().get();
-        parallelCoordinates.show(names, model.results());
-        accuracy.show(names, model.results());
+    /** The configurations, the verdict and the chart of the latest analysis of the results. */
+    private void showAnalysis(SweepAnalysis analysis) {
+        configurations.show(analysis.summary());
+        boolean any = analysis.summary().configurations().stream().anyMatch(c -> c.hasResults());
+        verdict.setText(any ? capitalised(analysis.summary().ranking().verdict())
+                : "The verdict on the configurations appears here as runs end.");
+        verdict.pseudoClassStateChanged(CLEAR_BEST, analysis.summary().ranking().hasClearBest());
+        accuracy.show(analysis);
     }
 
-    private void columns(List<String> names) {
-        table.getColumns().clear();
-        table.getColumns().add(column("id", r -> r.id(), 135));
-        for (String name : names) {
-            table.getColumns().add(column(name, r -> ResultsCsv.value(r.point().get(name)), 80));
-        }
-        table.getColumns().add(column("status", r -> r.status().id(), 95));
-        table.getColumns().add(column("test top-1", r -> String.format(Locale.ROOT, "%.2f%%", 100 * r.testTop1()),
-                80));
-        table.getColumns().add(column("size", r -> r.entry().modelSizeBytes() == null ? "" : String.format(
-                Locale.ROOT, "%,d B", r.entry().modelSizeBytes()), 90));
-        table.getColumns().add(column("OPs", r -> r.entry().ops() == null ? "" : String.format(Locale.ROOT, "%.3g",
-                r.entry().ops()), 80));
-        table.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.0f", r.entry().wallSeconds()),
-                70));
-        table.getColumns().add(column("best", r -> r.best() ? "\u2605 best" : "", 60));
-    }
-
-    private static TableColumn<ResultRow, String> column(String title, java.util.function.Function<ResultRow, String>
-            value, double width) {
-        var c = new TableColumn<ResultRow, String>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -45,6 +46,11 @@ class RunsViewTest extends WorkbenchUiTest {
 
     private void record(String id, RunStatus status, float clip, double top1, NetworkSpec spec, int epochs)
             throws IOException {
+        record(id, status, clip, top1, spec, epochs, 128);
+    }
+
+    private void record(String id, RunStatus status, float clip, double top1, NetworkSpec spec, int epochs,
+                        int testImages) throws IOException {
         RunDirectory directory = store().directory(id);
         Files.createDirectories(directory.path());
         var history = List.of(new EpochMetrics(1, 1.5, 0.4, 1.2, top1 - 0.1, 0.9, 0.15, 0.004, 3.5, 140, 1e-3),
@@ -54,7 +60,7 @@ class RunsViewTest extends WorkbenchUiTest {
                 (double) clip);
         directory.write(new RunRecord(RunRecord.FORMAT, RunRecord.VERSION, status, status.id(), "bnn-small",
                 Map.of("growthRate", "32"), false,
-                new RunRecord.Dataset("fashion-mnist-subset", "classpath:/x/", 256, 128, "28x28x1", 10, null),
+                new RunRecord.Dataset("fashion-mnist-subset", "classpath:/x/", 256, testImages, "28x28x1", 10, null),
                 org.bnnworkbench.experiments.run.TrainingParameters.toConfig(settings).asMap(), history, top1, 2, 0,
                 7.0, 140.0, 1234, null, new int[0][0], RunRecord.Environment.current(),
                 Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:05:05Z"),
@@ -86,6 +92,50 @@ class RunsViewTest extends WorkbenchUiTest {
 
         // JFreeChart's own minimum (1e-8) labelled every tick 7.44E1
         assertThat(window.runsView().curveAxisSpan()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void everyAccuracyInTheTableCarriesTheStandardErrorOfItsTestImages() throws IOException {
+        record("r1-small-test", RunStatus.COMPLETED, 1.3f, 0.80, null, 2, 128);
+        record("r2-full-test", RunStatus.COMPLETED, 1.3f, 0.9123, null, 2, 10_000);
+        showRuns(2);
+
+        // sqrt(p (1 - p) / n) of each record, in points
+        assertThat(accuracyCell("r1-small-test")).isEqualTo(String.format(Locale.ROOT, "80.00%% \u00b1 %.2f",
+                100 * Math.sqrt(0.80 * 0.20 / 128)));
+        assertThat(accuracyCell("r1-small-test")).isEqualTo("80.00% \u00b1 3.54");
+        assertThat(accuracyCell("r2-full-test")).isEqualTo(String.format(Locale.ROOT, "91.23%% \u00b1 %.2f",
+                100 * Math.sqrt(0.9123 * 0.0877 / 10_000)));
+    }
+
+    @Test
+    void theAccuracyCurvesAreNeverZoomedBelowTheTestSetNoise() throws IOException {
+        record("r1-clip10", RunStatus.COMPLETED, 1.0f, 0.80, null, 2, 128);
+        record("r2-clip13", RunStatus.COMPLETED, 1.3f, 0.81, null, 2, 128);
+        showRuns(2);
+        clickRow(0, false);
+        clickRow(1, true);
+        waitFor(10, () -> window.runsView().curves() == 2, "two curves");
+
+        // the curves span 70 to 81%; a standard error of their 128 test images is about 3.5 points
+        double se = 100 * (Math.sqrt(0.80 * 0.20 / 128) + Math.sqrt(0.81 * 0.19 / 128)) / 2;
+        var axis = window.runsView().curveAxis();
+        assertThat(axis.getLength()).isGreaterThanOrEqualTo(8 * se - 1e-9);
+        assertThat(axis.getLowerBound()).isLessThanOrEqualTo(70);
+        assertThat(axis.getUpperBound()).isGreaterThanOrEqualTo(81);
+
+        robot.clickOn("#runs-metric").clickOn("testLoss");
+        waitFor(10, () -> window.runsView().curveAxis().getUpperBound() < 5, "the loss's own scale");
+        assertThat(window.runsView().curveAxis().getLowerBound()).isGreaterThan(0.5);
+    }
+
+    /** The text of a run's test top-1 cell, as the table shows it. */
+    private String accuracyCell(String id) {
+        int row = window.runsView().table().getItems().stream().map(r -> r.id()).toList().indexOf(id);
+        return robot.lookup("#runs-table .table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getIndex() == row
+                        && "runs-column-testTop1".equals(c.getTableColumn().getId()))
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).findFirst().orElseThrow();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.bnnworkbench.app.sweeps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,8 +24,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import org.bnnworkbench.app.WorkbenchUiTest;
 import org.bnnworkbench.experiments.cli.BnnCommand;
+import org.bnnworkbench.experiments.stats.SampleSummary;
+import org.bnnworkbench.experiments.sweep.JournalEntry;
 import org.bnnworkbench.experiments.sweep.Sweep;
 import org.bnnworkbench.experiments.sweep.SweepFile;
+import org.bnnworkbench.experiments.sweep.SweepJournal;
+import org.bnnworkbench.experiments.sweep.SweepSummary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,10 +88,15 @@ class SweepsViewTest extends WorkbenchUiTest {
 
         assertThat(view().table().getItems()).hasSize(2).extracting(r -> r.point().get("clip"))
                 .containsExactly(1.0, 1.3);
-        assertThat(view().table().getItems()).filteredOn(ResultRow::best).hasSize(1);
-        assertThat(view().plotted()).containsExactly(2, 2);
+        waitFor(10, () -> view().configurations().getItems().size() == 2, "the two configurations");
+        // one seed each: the seed alone may have made the difference, so no run is named best
+        assertThat(view().table().getItems()).noneMatch(ResultRow::best);
+        assertThat(text("#sweep-verdict")).startsWith("No clear best with one seed per configuration: ")
+                .contains("add repeats to compare");
+        assertThat(view().parallelLines()).isEqualTo(2);
+        assertThat(dots(view().accuracyChart())).hasSize(2);
         assertThat(view().model().tasks()).isEmpty();
-        assertThat(text("#sweep-status")).contains("2 of 2 points have results (2 trained now)").contains("best");
+        assertThat(text("#sweep-status")).contains("2 of 2 points have results (2 trained now)");
 
         // the same sweep file run by the command line gives the same records, timings aside
         Path cli = home.resolve("cli");
@@ -157,6 +171,25 @@ class SweepsViewTest extends WorkbenchUiTest {
     }
 
     @Test
+    void aSweepFileWithItsOwnSeedsShowsTheirNumberAndTheList() throws IOException {
+        tab("sweeps-tab");
+        Path file = Files.writeString(home.resolve("seeds.json"), "{\"name\": \"seeds\", \"base\": {\"arch\": "
+                + "\"bnn-small\", \"seed\": 42}, \"grid\": {\"clip\": [1.0, 1.3]}, \"seeds\": [7, 3, 11]}");
+        dialogs.paths.add(file);
+
+        robot.clickOn("#sweep-open");
+
+        assertThat(((TextField) node("#sweep-repeats")).getText()).isEqualTo("3");
+        assertThat(text("#sweep-seeds")).startsWith("The sweep file's seeds: 7, 3, 11");
+        assertThat(text("#sweep-points")).isEqualTo("6 points: 2 configurations \u00d7 3 seeds");
+        assertThat(SweepFile.parse(view().form().toJson(), "x").trainingSeeds()).containsExactly(7L, 3L, 11L);
+
+        type("#sweep-repeats", "2");
+        assertThat(text("#sweep-seeds")).isEqualTo("Seeds 42, 43");
+        assertThat(text("#sweep-points")).isEqualTo("4 points: 2 configurations \u00d7 2 seeds");
+    }
+
+    @Test
     void aWrongValueSaysWhichFieldIsWrongAndRunWaits() {
         tab("sweeps-tab");
         type("#sweep-values-0", "1.0, -2");
@@ -168,6 +201,128 @@ class SweepsViewTest extends WorkbenchUiTest {
         type("#sweep-values-0", "1.0, 2");
         assertThat(node("#sweep-problem").isVisible()).isFalse();
         assertThat(((Button) node("#sweep-run")).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aSweepWithTwoSeedsPerConfigurationShowsEachConfigurationsMeanIntervalAndTheVerdict() throws IOException {
+        prepareATinySweep("1.0, 1.3");
+        type("#sweep-repeats", "2");
+        assertThat(text("#sweep-points")).isEqualTo("4 points: 2 configurations \u00d7 2 seeds");
+        assertThat(text("#sweep-seeds")).startsWith("Seeds 42, 43");
+        Path folder = home.resolve("sweeps").resolve("clip");
+
+        robot.clickOn("#sweep-run");
+        waitFor(10, () -> !view().model().tasks().isEmpty(), "the points' progress");
+        var titles = new ArrayList<String>();
+        robot.interact(() -> view().model().tasks().forEach(t -> titles.add(t.getTitle())));
+        assertThat(titles).allMatch(t -> t.matches("Point [1-4] of 4: clip=1(\\.3)?, seed 4[23]"), "titles")
+                .contains("Point 4 of 4: clip=1.3, seed 43");
+        waitFor(120, () -> !view().model().isRunning(), "the sweep to end");
+
+        // every run: its seed, and its accuracy with the binomial standard error of its 128 test images
+        List<ResultRow> rows = view().table().getItems();
+        assertThat(rows).extracting(r -> r.entry().seed()).containsExactly(42L, 42L, 43L, 43L);
+        assertThat(rows).extracting(r -> r.point().get("clip")).containsExactly(1.0, 1.3, 1.0, 1.3);
+        for (int i = 0; i < rows.size(); i++) {
+            double p = rows.get(i).testTop1();
+            assertThat(cell(view().table(), i, "test top-1 \u00b1 SE")).isEqualTo(String.format(Locale.ROOT,
+                    "%.2f%% \u00b1 %.2f", 100 * p, 100 * Math.sqrt(p * (1 - p) / 128)));
+            assertThat(cell(view().table(), i, "seed")).isEqualTo(Long.toString(rows.get(i).entry().seed()));
+        }
+
+        // the configurations, each over both seeds, and the verdict as the journal's runs give them
+        waitFor(10, () -> view().configurations().getItems().size() == 2
+                && view().configurations().getItems().stream().allMatch(c -> c.stats().n() == 2), "both means");
+        ConfigurationTable table = view().configurations();
+        for (int i = 0; i < 2; i++) {
+            assertThat(table.text(i, "n")).isEqualTo("2");
+            assertThat(table.text(i, "95% CI")).matches("\\d+\\.\\d\\d to \\d+\\.\\d\\d%");
+        }
+        List<JournalEntry> journal = new ArrayList<>(SweepJournal.read(folder.resolve("journal.jsonl")).entries()
+                .values());
+        journal.sort(java.util.Comparator.comparingInt(JournalEntry::index));
+        SweepSummary summary = SweepSummary.of(List.of("clip"), journal);
+        for (int i = 0; i < 2; i++) {
+            SampleSummary expected = summary.configurations().get(i).summary();
+            assertThat(table.text(i, "clip")).isEqualTo(i == 0 ? "1" : "1.3");
+            assertThat(table.text(i, "mean top-1")).isEqualTo(String.format(Locale.ROOT, "%.2f%%",
+                    100 * expected.mean()));
+            assertThat(table.text(i, "95% CI")).isEqualTo(String.format(Locale.ROOT, "%.2f to %.2f%%",
+                    100 * expected.interval().low(), 100 * expected.interval().high()));
+        }
+        String verdict = summary.ranking().verdict();
+        assertThat(text("#sweep-verdict")).isEqualToIgnoringCase(verdict);
+        if (summary.ranking().hasClearBest()) {
+            String best = summary.ranking().best().label();
+            assertThat(text("#sweep-verdict")).startsWith("Best: " + best);
+            assertThat(rows).filteredOn(ResultRow::best).hasSize(2).allMatch(r -> summary.isOfBest(r.entry()));
+            assertThat(table.getItems()).filteredOn(ConfigurationTable.Row::best).singleElement()
+                    .satisfies(r -> assertThat(r.stats().label()).isEqualTo(best));
+        } else {
+            assertThat(text("#sweep-verdict")).startsWith("No clear best at n = 2: ");
+            assertThat(rows).noneMatch(ResultRow::best);
+            assertThat(table.getItems()).noneMatch(ConfigurationTable.Row::best);
+        }
+
+        // the chart: an error bar per configuration around its mean, a dot per run at its accuracy
+        JFreeChart chart = view().accuracyChart();
+        var bars = (IntervalXYDataset) chart.getXYPlot().getDataset(0);
+        assertThat(bars.getSeriesCount()).isEqualTo(1);
+        assertThat(bars.getItemCount(0)).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            SampleSummary expected = summary.configurations().get(i).summary();
+            assertThat(bars.getXValue(0, i)).isEqualTo(i == 0 ? 1.0 : 1.3);
+            assertThat(bars.getYValue(0, i)).isCloseTo(100 * expected.mean(), within(1e-9));
+            assertThat(bars.getStartYValue(0, i)).isCloseTo(100 * expected.interval().low(), within(1e-9));
+            assertThat(bars.getEndYValue(0, i)).isCloseTo(100 * expected.interval().high(), within(1e-9));
+        }
+        assertThat(dots(chart)).containsExactlyInAnyOrderElementsOf(journal.stream().map(e -> 100 * e.testTop1())
+                .toList());
+        // and a value axis no narrower than eight test-set standard errors
+        double se = journal.stream().mapToDouble(e -> 100 * Math.sqrt(e.testTop1() * (1 - e.testTop1()) / 128))
+                .average().orElseThrow();
+        assertThat(chart.getXYPlot().getRangeAxis().getRange().getLength()).isGreaterThanOrEqualTo(8 * se - 1e-9);
+    }
+
+    @Test
+    void repeatsOfZeroAreRefusedInTheFormAndRunWaits() {
+        tab("sweeps-tab");
+        type("#sweep-repeats", "0");
+
+        assertThat(text("#sweep-problem")).isEqualTo("repeats: expects a positive integer, got 0");
+        assertThat(node("#sweep-repeats").getPseudoClassStates()).extracting(Object::toString).contains("invalid");
+        assertThat(((Button) node("#sweep-run")).isDisabled()).isTrue();
+        assertThat(((Button) node("#sweep-save")).isDisabled()).isTrue();
+
+        type("#sweep-repeats", "1001");
+        assertThat(text("#sweep-problem")).isEqualTo("repeats: expects at most 1000 seeds per configuration, got 1001");
+        assertThat(((Button) node("#sweep-run")).isDisabled()).isTrue();
+
+        type("#sweep-repeats", "3");
+        assertThat(node("#sweep-problem").isVisible()).isFalse();
+        assertThat(node("#sweep-repeats").getPseudoClassStates()).extracting(Object::toString)
+                .doesNotContain("invalid");
+        assertThat(text("#sweep-points")).isEqualTo("12 points: 4 configurations \u00d7 3 seeds");
+        assertThat(text("#sweep-seeds")).isEqualTo("Seeds 42, 43, 44");
+        assertThat(((Button) node("#sweep-run")).isDisabled()).isFalse();
+    }
+
+    /** The accuracies (in percent) of the dots of single runs: the chart's second dataset. */
+    private static List<Double> dots(JFreeChart chart) {
+        XYDataset dots = chart.getXYPlot().getDataset(1);
+        var values = new ArrayList<Double>();
+        for (int s = 0; s < dots.getSeriesCount(); s++) {
+            for (int i = 0; i < dots.getItemCount(s); i++) {
+                values.add(dots.getYValue(s, i));
+            }
+        }
+        return values;
+    }
+
+    /** A cell's text, by the column's title. */
+    private static String cell(javafx.scene.control.TableView<ResultRow> table, int row, String title) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow()
+                .getCellObservableValue(row).getValue().toString();
     }
 
     // ---- the files of a sweep without what differs between two runs of it (times) ----------------

@@ -22,6 +22,20 @@ public record TestSetError(double accuracy, int testImages) {
         }
     }
 
+    /**
+     * An accuracy as tables show it, in percent with its test-set standard error in points, e.g. {@code 80.50% \u00b1
+     * 0.89} for 0.805 on 2,000 images; the percentage alone when the number of test images is unknown, and as it
+     * comes when it is not a fraction (a diverged run's NaN).
+     */
+    public static String describe(double accuracy, Integer testImages) {
+        String percent = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * accuracy);
+        if (testImages == null || testImages < 1 || !(accuracy >= 0 && accuracy <= 1)) {
+            return percent;
+        }
+        return percent + String.format(java.util.Locale.ROOT, " \u00b1 %.2f",
+                100 * new TestSetError(accuracy, testImages).standardError());
+    }
+
     /** sqrt(p (1 - p) / n). */
     public double standardError() {
         return Math.sqrt(accuracy * (1 - accuracy) / testImages);

@@ -184,6 +184,18 @@ class StatisticsTest {
     }
 
     @Test
+    void anAccuracyIsWrittenWithItsTestSetStandardErrorInPoints() {
+        // sqrt(0.805 * 0.195 / 2000) = 0.008860, 0.886 points
+        assertThat(TestSetError.describe(0.805, 2000)).isEqualTo("80.50% \u00b1 0.89");
+        // sqrt(0.744 * 0.256 / 128) = 0.038578
+        assertThat(TestSetError.describe(0.744, 128)).isEqualTo("74.40% \u00b1 3.86");
+        assertThat(TestSetError.describe(1.0, 500)).isEqualTo("100.00% \u00b1 0.00");
+        assertThat(TestSetError.describe(0.805, null)).isEqualTo("80.50%");
+        assertThat(TestSetError.describe(0.805, 0)).isEqualTo("80.50%");
+        assertThat(TestSetError.describe(Double.NaN, 2000)).isEqualTo("NaN%");
+    }
+
+    @Test
     void aPairedDifferenceOfIdenticalRunsIsExactlyZeroAndNotDistinguishable() {
         ConfigurationStats a = configuration("a", new double[] {0.81, 0.82, 0.80}, 0);
         ConfigurationStats b = configuration("b", new double[] {0.81, 0.82, 0.80}, 0);

@@ -181,19 +181,21 @@ public final class CompareView extends BorderPane {
 
     private void show(Report r) {
         this.report = r;
-        fill(publishedCharts, r, "published", "Check published rows on the left to compare with them.");
-        fill(runCharts, r, "your-runs", "Check runs or sweeps on the left to see their charts.");
-        fill(sweepCharts, r, "sweeps", "Check a sweep on the left to see its charts.");
+        fill(publishedCharts, r, List.of("published"), "Check published rows on the left to compare with them.");
+        fill(runCharts, r, List.of("your-runs"), "Check runs or sweeps on the left to see their charts.");
+        fill(sweepCharts, r, List.of("sweeps", "replication"), "Check a sweep on the left to see its charts.");
         tables.setTables(r.tables());
         status.setText(r.charts().size() + " charts, " + r.tables().size() + " tables");
     }
 
-    private void fill(VBox box, Report r, String section, String empty) {
+    /** The charts of these report sections, with their headings, texts of your runs, and the sweeps' verdicts. */
+    private void fill(VBox box, Report r, List<String> sections, String empty) {
         box.getChildren().clear();
         for (ReportSection s : r.sections()) {
-            if (!s.id().equals(section)) {
+            if (!sections.contains(s.id())) {
                 continue;
             }
+            String section = s.id();
             for (ReportPart p : s.parts()) {
                 if (p instanceof ReportPart.ChartPart c) {
                     box.getChildren().add(new ChartCard(c.chart(), dialogs, home));
@@ -204,6 +206,12 @@ public final class CompareView extends BorderPane {
                 } else if (p instanceof ReportPart.Text t && section.equals("your-runs")) {
                     var l = new Label(t.text());
                     l.setWrapText(true);
+                    box.getChildren().add(l);
+                } else if (p instanceof ReportPart.Note n) {
+                    // a sweep's verdict, a study's claim verdict or its quick-run warning
+                    var l = new Label(n.text());
+                    l.setWrapText(true);
+                    l.getStyleClass().add(n.warning() ? "compare-warning" : "compare-note");
                     box.getChildren().add(l);
                 }
             }

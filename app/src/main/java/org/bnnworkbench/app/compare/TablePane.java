@@ -63,13 +63,14 @@ final class TablePane extends VBox {
         return choice.getValue();
     }
 
-    private void show(Table t) {
+    private void show(Table full) {
         view.getColumns().clear();
         view.getItems().clear();
-        if (t == null) {
+        if (full == null) {
             caption.setText("");
             return;
         }
+        Table t = full.shown(); // the columns kept for the CSV file only (e.g. the two numbers of '89.10 ± 0.70') hidden
         caption.setText(t.caption());
         for (int i = 0; i < t.columns().size(); i++) {
             int index = i;

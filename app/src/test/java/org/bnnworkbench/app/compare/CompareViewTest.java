@@ -147,7 +147,6 @@ class CompareViewTest {
      * (SweepCharts); the work that draws them with intervals is on its way on another branch.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("until the report module draws sweeps with intervals (branch report-intervals)")
     void aSweepWithRepeatsShowsAnErrorBarPerConfiguration() throws Exception {
         writeSweep(home.resolve("sweeps/seeds"), "seeds", ", \"repeats\": 3", new double[] {0.5, 1.3},
                 new long[] {42, 43, 44}, REPEATED);

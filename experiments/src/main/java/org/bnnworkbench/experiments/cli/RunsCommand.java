@@ -17,6 +17,7 @@ import java.util.Set;
 import org.bnnworkbench.experiments.run.TrainingParameters;
 import org.bnnworkbench.experiments.store.RunQuery;
 import org.bnnworkbench.experiments.store.RunStore;
+import org.bnnworkbench.experiments.stats.TestSetError;
 import org.bnnworkbench.experiments.store.RunSummary;
 
 /**
@@ -162,9 +163,8 @@ final class RunsCommand implements Subcommand {
 
     /** E.g. {@code 80.50% ± 0.89}: the accuracy and its test-set standard error in points. */
     static String accuracy(RunSummary r) {
-        String top1 = cell("testTop1", r.testTop1());
-        return r.testSetError() == null ? top1
-                : top1 + String.format(Locale.ROOT, " \u00b1 %.2f", 100 * r.testSetError().standardError());
+        return r.testSetError() == null ? cell("testTop1", r.testTop1())
+                : TestSetError.describe(r.testTop1(), r.testImages());
     }
 
     private static String heading(String column) {

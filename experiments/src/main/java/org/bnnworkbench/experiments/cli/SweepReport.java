@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bnnworkbench.experiments.stats.Comparison;
 import org.bnnworkbench.experiments.stats.ConfigurationStats;
 import org.bnnworkbench.experiments.stats.SampleSummary;
+import org.bnnworkbench.experiments.stats.TestSetError;
 import org.bnnworkbench.experiments.sweep.JournalEntry;
 import org.bnnworkbench.experiments.sweep.ResultsCsv;
 import org.bnnworkbench.experiments.sweep.Sweep;
@@ -145,12 +146,7 @@ final class SweepReport {
 
     /** E.g. {@code 80.50% ± 0.89}: the run's accuracy and its binomial test-set standard error in points. */
     static String accuracy(JournalEntry e) {
-        String top1 = String.format(Locale.ROOT, "%.2f%%", 100 * e.testTop1());
-        if (e.testImages() == null || e.testImages() < 1 || !(e.testTop1() >= 0 && e.testTop1() <= 1)) {
-            return top1;
-        }
-        double se = Math.sqrt(e.testTop1() * (1 - e.testTop1()) / e.testImages());
-        return top1 + String.format(Locale.ROOT, " \u00b1 %.2f", 100 * se);
+        return TestSetError.describe(e.testTop1(), e.testImages());
     }
 
     static void configurations(SweepSummary summary, PrintStream out) {

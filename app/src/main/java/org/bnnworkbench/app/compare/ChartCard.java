@@ -1,11 +1,8 @@
 package org.bnnworkbench.app.compare;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bnnworkbench.experiments.report.ReportChart;
-import org.bnnworkbench.experiments.report.Svg;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -23,8 +18,8 @@ import org.jfree.chart.fx.ChartViewer;
  */
 final class ChartCard extends VBox {
 
-    static final int EXPORT_WIDTH = 1200;
-    static final int EXPORT_HEIGHT = 780;
+    static final int EXPORT_WIDTH = ReportChart.EXPORT_WIDTH;
+    static final int EXPORT_HEIGHT = ReportChart.EXPORT_HEIGHT;
 
     ChartCard(ReportChart chart, Supplier<CompareDialogs> dialogs, Path folder) {
         super(4);
@@ -57,13 +52,8 @@ final class ChartCard extends VBox {
         });
     }
 
-    /** Writes the chart at {@value #EXPORT_WIDTH}x{@value #EXPORT_HEIGHT} as PNG or SVG, by {@code extension}. */
+    /** Writes the chart as PNG or SVG, by the file's extension (see {@link ReportChart#write}). */
     static void write(ReportChart chart, Path file, String extension) throws IOException {
-        if (extension.toLowerCase(Locale.ROOT).equals("svg")) {
-            Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + Svg.chart(chart.chart(), EXPORT_WIDTH, EXPORT_HEIGHT), StandardCharsets.UTF_8);
-        } else {
-            ChartUtils.saveChartAsPNG(file.toFile(), chart.chart(), EXPORT_WIDTH, EXPORT_HEIGHT);
-        }
+        chart.write(file);
     }
 }

@@ -9,6 +9,7 @@ import org.bnnworkbench.experiments.report.PublishedPoint;
 import org.bnnworkbench.experiments.report.Report;
 import org.bnnworkbench.experiments.report.ReportBuilder;
 import org.bnnworkbench.experiments.report.ReportException;
+import org.bnnworkbench.experiments.report.ReportChart;
 import org.bnnworkbench.experiments.report.ReportFiles;
 import org.bnnworkbench.experiments.report.ReportFormat;
 import org.bnnworkbench.experiments.report.ReportInputs;
@@ -36,21 +37,23 @@ final class ReportCommand implements Subcommand {
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "usage: bnn report DIR... [--published] [--title TEXT] --out report.html|report.pdf",
+                "usage: bnn report DIR... [--published] [--title TEXT] [--chart-images] --out report.html|report.pdf",
                 "  DIR               a run folder (holds run.json), a sweep folder (holds journal.jsonl), a replication",
                 "                    study's folder (holds study.json) or a folder of study folders (bnn replicate",
                 "                    --out DIR); several",
                 "  --published       add the comparison with the published ImageNet tables (charts, table, citations)",
                 "  --title           the report's title (default: BNN Workbench comparison report)",
                 "  --out             the report: .html (self-contained, charts as SVG) or .pdf; the CSV file of every",
-                "                    table goes to <report name>-files/ beside it");
+                "                    table goes to <report name>-files/ beside it",
+                "  --chart-images    also write every chart as <chart id>.png (1200x780) into that folder");
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         // charts are drawn with AWT: never reach for a display, even when DISPLAY is set
         System.setProperty("java.awt.headless", "true");
-        Options options = new Options(COMMAND).value("out").value("title").flag("published").parse(args);
+        Options options = new Options(COMMAND).value("out").value("title").flag("published").flag("chart-images")
+                .parse(args);
         if (options.positional().isEmpty()) {
             throw options.problem("expects one or more run or sweep folders, e.g. bnn report sweeps/clip --out"
                     + " report.html (or replication studies: bnn report replications --out report.html)");
@@ -85,9 +88,18 @@ final class ReportCommand implements Subcommand {
         } catch (ReportException e) {
             throw new CommandFailedException(COMMAND + ": " + e.getMessage());
         }
+        Path files = org.bnnworkbench.experiments.report.CsvFiles.folderFor(outFile);
         out.println("wrote " + written.document() + (written.pages() > 0 ? " (" + written.pages() + " pages)" : "")
-                + " and " + written.csvFiles().size() + " CSV files in "
-                + org.bnnworkbench.experiments.report.CsvFiles.folderFor(outFile));
+                + " and " + written.csvFiles().size() + " CSV files in " + files);
+        if (options.isSet("chart-images")) {
+            try {
+                List<Path> images = ReportFiles.writeChartImages(report, files);
+                out.println("wrote " + images.size() + " chart images (PNG, " + ReportChart.EXPORT_WIDTH + "x"
+                        + ReportChart.EXPORT_HEIGHT + ") in " + files);
+            } catch (ReportException e) {
+                throw new CommandFailedException(COMMAND + ": " + e.getMessage());
+            }
+        }
         return ExitCode.OK;
     }
 

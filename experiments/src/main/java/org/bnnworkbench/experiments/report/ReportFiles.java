@@ -20,6 +20,25 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
+    /**
+     * Writes every chart of the report as {@code <chart id>.png} (1200x780) into {@code folder}, e.g. for a paper or a
+     * Markdown page; returns the files in the report's order.
+     */
+    public static List<Path> writeChartImages(Report report, Path folder) {
+        var files = new java.util.ArrayList<Path>();
+        try {
+            Files.createDirectories(folder);
+            for (ReportChart chart : report.charts()) {
+                Path file = folder.resolve(chart.id() + ".png");
+                chart.write(file);
+                files.add(file);
+            }
+        } catch (IOException e) {
+            throw new ReportException(folder + ": the chart images cannot be written (" + e.getMessage() + ")", e);
+        }
+        return files;
+    }
+
     /** @throws ReportException for an unknown extension or a file that cannot be written */
     public static Written write(Report report, Path out, ReportProgress progress) {
         ReportFormat format = ReportFormat.of(out);

@@ -53,6 +53,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void chartImagesAreEveryChartOfTheReportAsAPngOfTheExportSize() throws IOException {
+        Path sweep = ReportFixtures.clipSweep(dir.resolve("clip"));
+        Path html = dir.resolve("out").resolve("r.html");
+
+        Bnn bnn = Bnn.run("report", sweep.toString(), "--chart-images", "--out", html.toString());
+
+        assertThat(bnn.code()).as(bnn.toString()).isZero();
+        var report = new org.bnnworkbench.experiments.report.ReportBuilder(
+                org.bnnworkbench.experiments.report.ReportInputs.read(java.util.List.of(sweep))).build();
+        assertThat(report.charts()).isNotEmpty();
+        for (var chart : report.charts()) {
+            Path png = dir.resolve("out").resolve("r-files").resolve(chart.id() + ".png");
+            var image = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(image).as(png.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(1200);
+            assertThat(image.getHeight()).isEqualTo(780);
+        }
+        assertThat(bnn.out()).contains("wrote " + report.charts().size() + " chart images");
+    }
+
+    @Test
     void badInputsAreOneLineErrorsWithExitCode2() throws IOException {
         Path run = ReportFixtures.twinRun(dir.resolve("twin"));
         Path empty = Files.createDirectories(dir.resolve("empty"));

@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.experiments.replication.ClaimCheck;
 import org.bnnworkbench.experiments.replication.Replication;
@@ -156,30 +154,13 @@ final class ReplicateCommand implements Subcommand {
     }
 
     private static List<SweepResult> runToTheEnd(Replication replication) {
-        var done = new CountDownLatch(1);
-        Thread onExit = new Thread(() -> {
-            replication.cancel();
-            try {
-                done.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bnn-replicate-cancel");
-        Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            return replication.run();
+            return CancelOnShutdown.run("bnn-replicate-cancel", replication::cancel, CANCEL_WAIT_SECONDS,
+                    replication::run);
         } catch (SweepFileException e) {
             throw new UsageException(COMMAND + ": " + e.getMessage());
         } catch (RunInUseException | IOException e) {
             throw new CommandFailedException(COMMAND + ": " + e.getMessage());
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is what stopped it
-            }
         }
     }
-
 }

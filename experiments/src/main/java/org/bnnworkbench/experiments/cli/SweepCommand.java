@@ -6,8 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.experiments.run.RunInUseException;
 import org.bnnworkbench.experiments.sweep.Sweep;
@@ -96,31 +94,14 @@ final class SweepCommand implements Subcommand {
 
     /** Runs the sweep; Ctrl+C (or a kill) cancels the running points after their current batch. */
     private static SweepResult runToTheEnd(SweepRunner runner, String file) {
-        var done = new CountDownLatch(1);
-        Thread onExit = new Thread(() -> {
-            runner.cancel();
-            try {
-                done.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bnn-sweep-cancel");
-        Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            return runner.run();
+            return CancelOnShutdown.run("bnn-sweep-cancel", runner::cancel, CANCEL_WAIT_SECONDS, runner::run);
         } catch (SweepFileException e) {
             throw new UsageException(COMMAND + ": " + file + ": " + e.getMessage());
         } catch (RunInUseException e) {
             throw new CommandFailedException(COMMAND + ": " + e.getMessage());
         } catch (IOException e) {
             throw new CommandFailedException(COMMAND + ": " + e.getMessage());
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is what stopped the sweep
-            }
         }
     }
 }

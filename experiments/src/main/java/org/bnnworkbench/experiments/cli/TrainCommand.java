@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.bnnworkbench.engine.data.DatasetSplit;
 import org.bnnworkbench.engine.data.LabelledImages;
 import org.bnnworkbench.engine.spec.InputShape;
@@ -136,32 +134,20 @@ final class TrainCommand implements Subcommand {
     /** Trains; Ctrl+C (or a kill) cancels after the current batch and still writes the record. */
     private static int runToTheEnd(TrainingRun run, boolean json, RunDirectory directory, PrintStream out,
                                    PrintStream err) {
-        var reported = new CountDownLatch(1);
-        Thread onExit = new Thread(() -> {
-            run.cancel();
-            try {
-                reported.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bnn-train-cancel");
-        Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            RunRecord record;
-            try {
-                record = run.run();
-            } catch (RunInUseException e) {
-                throw new CommandFailedException(COMMAND + ": " + e.getMessage());
-            }
-            report(record, json, directory, out, err);
-            return exitCode(record.status());
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is what stopped the run
-            }
+            // the report is part of the work: the JVM waits for it to be printed
+            return CancelOnShutdown.run("bnn-train-cancel", run::cancel, CANCEL_WAIT_SECONDS, () -> {
+                RunRecord record;
+                try {
+                    record = run.run();
+                } catch (RunInUseException e) {
+                    throw new CommandFailedException(COMMAND + ": " + e.getMessage());
+                }
+                report(record, json, directory, out, err);
+                return exitCode(record.status());
+            });
+        } catch (java.io.IOException e) {
+            throw new CommandFailedException(COMMAND + ": " + e.getMessage());
         }
     }
 
